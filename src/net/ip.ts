@@ -1,0 +1,235 @@
+import * as ipaddr from 'ipaddr.js';
+import { ValidationError } from '../validation/validation-error';
+
+/**
+ * An IP family, spelled as Kubernetes spells it.
+ */
+export enum IpFamily {
+  /** IPv4. */
+  IPV4 = 'IPv4',
+  /** IPv6. */
+  IPV6 = 'IPv6',
+}
+
+/**
+ * What an address is used for, by the IANA special-purpose registries.
+ */
+export enum IpAddressScope {
+  /** `0.0.0.0` or `::`: no address at all. */
+  UNSPECIFIED = 'unspecified',
+  /** `127.0.0.0/8` or `::1`: this host only. */
+  LOOPBACK = 'loopback',
+  /** `169.254.0.0/16` or `fe80::/10`: one link only; holds cloud metadata services (169.254.169.254). */
+  LINK_LOCAL = 'linkLocal',
+  /** `224.0.0.0/4` or `ff00::/8`: a group of receivers, not one backend. */
+  MULTICAST = 'multicast',
+  /** `255.255.255.255`: every host on the link. */
+  BROADCAST = 'broadcast',
+  /** `10/8`, `172.16/12`, `192.168/16`, `100.64/10`, `fc00::/7`: private networks. */
+  PRIVATE = 'private',
+  /** Any other unicast address, including documentation and benchmarking ranges. */
+  UNICAST = 'unicast',
+}
+
+/**
+ * A parsed IPv4 or IPv6 address.
+ *
+ * Parsing is strict: dotted-quad IPv4 only (no leading zeros, no shorthand such as '127.1',
+ * no hexadecimal), IPv6 without a zone, and IPv4-mapped IPv6 addresses (`::ffff:10.0.0.1`)
+ * are refused in favour of their IPv4 form.
+ */
+export class IpAddress {
+  /**
+   * Parses an address; throws a `ValidationError` when it is not a valid IP address.
+   */
+  public static parse(address: string): IpAddress {
+    const errors = IpAddress.errors(address);
+    if (errors.length > 0) {
+      throw new ValidationError(errors.map((message) => ({
+        path: '', field: 'address', value: `'${address}'`, message,
+      })));
+    }
+    return new IpAddress(address);
+  }
+
+  /**
+   * Whether `address` is a valid IP address in the strict form this library accepts.
+   */
+  public static isValid(address: string): boolean {
+    return IpAddress.errors(address).length === 0;
+  }
+
+  /**
+   * The problems with `address` as an IP address; empty when it is valid.
+   */
+  public static errors(address: string): string[] {
+    if (typeof address !== 'string' || address.length === 0) {
+      return ['must be an IP address (e.g. \'10.0.4.17\' or \'2001:db8::17\')'];
+    }
+    if (address.includes('/')) {
+      return [`must be a single IP address, not a CIDR range; did you mean '${address.split('/')[0]}'?`];
+    }
+    if (address.includes(':')) {
+      if (address.includes('%')) {
+        return [`must not carry an IPv6 zone ('%...'); did you mean '${address.split('%')[0]}'?`];
+      }
+      if (!ipaddr.IPv6.isValid(address)) {
+        return ['must be a valid IPv6 address (e.g. \'2001:db8::17\')'];
+      }
+      const v6 = ipaddr.IPv6.parse(address);
+      if (v6.isIPv4MappedAddress()) {
+        return [`must not be an IPv4-mapped IPv6 address; use the IPv4 form '${v6.toIPv4Address().toString()}'`];
+      }
+      return [];
+    }
+    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) {
+      if (/^[0-9.]+$/.test(address) && address.split('.').length === 4) {
+        const fixed = address.split('.').map((o) => String(Number(o))).join('.');
+        return [`must be a dotted-quad IPv4 address with octets 0-255 and no leading zeros (leading zeros are read as octal by some tools)${fixed !== address && !fixed.includes('NaN') ? `; did you mean '${fixed}'?` : ''}`];
+      }
+      return ['must be a dotted-quad IPv4 address (e.g. \'10.0.4.17\')'];
+    }
+    return [];
+  }
+
+  /** The family of the address. */
+  public readonly family: IpFamily;
+
+  /** The scope of the address. */
+  public readonly scope: IpAddressScope;
+
+  private readonly parsed: ipaddr.IPv4 | ipaddr.IPv6;
+
+  private constructor(address: string) {
+    this.parsed = ipaddr.parse(address);
+    this.family = this.parsed.kind() === 'ipv4' ? IpFamily.IPV4 : IpFamily.IPV6;
+    this.scope = scopeOf(this.parsed);
+  }
+
+  /**
+   * Why this address cannot be the endpoint of a Service, or an empty list when it can.
+   * Unspecified, loopback, link-local (cloud metadata lives there) and multicast addresses
+   * are refused, as the API server refuses them in EndpointSlices and Endpoints.
+   */
+  public endpointErrors(): string[] {
+    switch (this.scope) {
+      case IpAddressScope.UNSPECIFIED:
+        return ['must not be the unspecified address: give the backend\'s real address'];
+      case IpAddressScope.LOOPBACK:
+        return ['must not be a loopback address: it would point every node at itself'];
+      case IpAddressScope.LINK_LOCAL:
+        return ['must not be a link-local address (169.254.0.0/16, fe80::/10): it only works on one link, and 169.254.169.254 is the cloud metadata service'];
+      case IpAddressScope.MULTICAST:
+        return ['must not be a multicast address (224.0.0.0/4, ff00::/8): an endpoint is one backend'];
+      case IpAddressScope.BROADCAST:
+        return ['must not be the broadcast address'];
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * The address in canonical form (IPv6 compressed and in lower case).
+   */
+  public toString(): string {
+    return this.parsed.toString();
+  }
+}
+
+/**
+ * A parsed IPv4 or IPv6 CIDR range (`10.0.0.0/8`, `2001:db8::/32`).
+ */
+export class Cidr {
+  /**
+   * Parses a CIDR; throws a `ValidationError` when it is not valid.
+   */
+  public static parse(cidr: string): Cidr {
+    const errors = Cidr.errors(cidr);
+    if (errors.length > 0) {
+      throw new ValidationError(errors.map((message) => ({ path: '', field: 'cidr', value: `'${cidr}'`, message })));
+    }
+    return new Cidr(cidr);
+  }
+
+  /**
+   * The problems with `cidr` as a CIDR range; empty when it is valid.
+   */
+  public static errors(cidr: string): string[] {
+    if (typeof cidr !== 'string' || !cidr.includes('/')) {
+      return [`must be a CIDR range such as '203.0.113.0/24' or '2001:db8::/32'${typeof cidr === 'string' && IpAddress.isValid(cidr) ? `; for one address use '${cidr}/${cidr.includes(':') ? 128 : 32}'` : ''}`];
+    }
+    const [address, prefix, ...rest] = cidr.split('/');
+    if (rest.length > 0) {
+      return ['must have exactly one \'/\''];
+    }
+    const errors = IpAddress.errors(address);
+    if (errors.length > 0) {
+      return errors.map((e) => `address part ${e}`);
+    }
+    const max = address.includes(':') ? 128 : 32;
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > max) {
+      return [`prefix length must be a whole number from 0 to ${max}`];
+    }
+    return [];
+  }
+
+  /** The family of the range. */
+  public readonly family: IpFamily;
+
+  /** The prefix length. */
+  public readonly prefixLength: number;
+
+  /** The network address (the host bits cleared). */
+  public readonly networkAddress: string;
+
+  private readonly range: [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+  private constructor(cidr: string) {
+    this.range = ipaddr.parseCIDR(cidr);
+    this.family = this.range[0].kind() === 'ipv4' ? IpFamily.IPV4 : IpFamily.IPV6;
+    this.prefixLength = this.range[1];
+    this.networkAddress = networkOf(this.range[0], this.prefixLength);
+  }
+
+  /**
+   * Whether the range contains the address (false when the families differ).
+   */
+  public contains(address: IpAddress): boolean {
+    const parsed = ipaddr.parse(address.toString());
+    if (parsed.kind() !== this.range[0].kind()) {
+      return false;
+    }
+    return (parsed as any).match(this.range);
+  }
+
+  /**
+   * The range in canonical form, with the address as given.
+   */
+  public toString(): string {
+    return `${this.range[0].toString()}/${this.prefixLength}`;
+  }
+}
+
+function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
+  switch (address.range()) {
+    case 'unspecified': return IpAddressScope.UNSPECIFIED;
+    case 'loopback': return IpAddressScope.LOOPBACK;
+    case 'linkLocal': return IpAddressScope.LINK_LOCAL;
+    case 'multicast': return IpAddressScope.MULTICAST;
+    case 'broadcast': return IpAddressScope.BROADCAST;
+    case 'private':
+    case 'uniqueLocal':
+    case 'carrierGradeNat':
+      return IpAddressScope.PRIVATE;
+    default:
+      return IpAddressScope.UNICAST;
+  }
+}
+
+function networkOf(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
+  const bytes = address.toByteArray();
+  for (let bit = prefix; bit < bytes.length * 8; bit++) {
+    bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+  }
+  return ipaddr.fromByteArray(bytes).toString();
+}
