@@ -43,11 +43,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
   },
-  tsconfigDev: {
-    compilerOptions: {},
-    include: ['examples/**/*.ts', 'bench/**/*.ts'],
-    exclude: ['examples/dist', 'examples/imports'],
-  },
   gitignore: ['examples/dist/', '.fresh-ci/'],
   npmignoreEnabled: true,
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/'] },
@@ -66,7 +61,7 @@ project.addTask('example', {
 });
 project.addTask('bench', {
   description: 'Run the synth and checker benchmarks (no assertions)',
-  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+  exec: 'ts-node --project examples/tsconfig.json bench/run.ts',
 });
 
 project.synth();
