@@ -227,9 +227,8 @@ function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
 }
 
 function networkOf(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
-  const bytes = address.toByteArray();
-  for (let bit = prefix; bit < bytes.length * 8; bit++) {
-    bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
-  }
-  return ipaddr.fromByteArray(bytes).toString();
+  const cidr = `${address.toString()}/${prefix}`;
+  return address.kind() === 'ipv4'
+    ? ipaddr.IPv4.networkAddressFromCIDR(cidr).toString()
+    : ipaddr.IPv6.networkAddressFromCIDR(cidr).toString();
 }

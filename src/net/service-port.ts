@@ -81,7 +81,9 @@ export function resolveServicePorts(
     }
     problems.addEach(`${at}.port`, p.port, PortRules.portNumberErrors(p.port), 'use a port number from 1 to 65535');
     const target = p.targetPort ?? TargetPort.number(p.port);
-    problems.addEach(`${at}.targetPort`, target.value, target.errors());
+    if (p.targetPort !== undefined) {
+      problems.addEach(`${at}.targetPort`, target.value, target.errors());
+    }
     const protocol = p.protocol ?? Protocol.TCP;
     problems.addEach(`${at}.protocol`, protocol, PortRules.protocolErrors(protocol));
     if (p.appProtocol !== undefined) {
