@@ -54,6 +54,10 @@ project.package.addField('overrides', {
   'unrs-resolver': '1.12.2',
 });
 
+// README snippets must compile against the public API (through rosetta/default.ts-fixture).
+project.postCompileTask.exec('jsii-rosetta extract --strict');
+project.gitignore.exclude('.jsii.tabl.json');
+
 project.addTask('example', {
   description: 'Synthesize the example app into examples/dist',
   cwd: 'examples',
