@@ -1,1 +1,3 @@
-export {};
+export * from './external-backend';
+export * from './session-affinity';
+export * from './external-service';
