@@ -1,1 +1,6 @@
-export {};
+export * from './web-backend';
+export * from './web-tls';
+export * from './ingress-controller';
+export * from './web-exposure';
+export * from './internal-web-app';
+export * from './public-web-app';

@@ -1,0 +1,104 @@
+import { IpAddress } from '../net/ip';
+import { KubeName } from '../net/names';
+
+/**
+ * The problems with an Ingress host name: it must be a DNS-1123 subdomain, or `*.` followed
+ * by one; never an IP address, a host:port, a URL or a name with a wildcard elsewhere.
+ * @internal
+ */
+export function ingressHostErrors(host: string): string[] {
+  if (typeof host !== 'string' || host.length === 0) {
+    return ['must be a host name such as \'shop.example.com\''];
+  }
+  const url = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/:?#]*)/.exec(host);
+  if (url) {
+    return [`must be a host name, not a URL: use '${url[1].toLowerCase()}' and put any path in a route`];
+  }
+  const hostPort = /^([^:/]+):(\d+)$/.exec(host);
+  if (hostPort) {
+    return [`must be a host name without a port: use '${hostPort[1].toLowerCase()}'; an Ingress serves ports 80 and 443`];
+  }
+  if (IpAddress.isValid(host) || IpAddress.isValid(host.replace(/^\[|\]$/g, ''))) {
+    return ['must be a host name, not an IP address: an Ingress routes by name; leave the host out to serve every address'];
+  }
+  if (host.includes('/')) {
+    return ['must be a host name without a path: put the path in a route'];
+  }
+  if (host.includes('*')) {
+    if (host.startsWith('*.') && !host.slice(2).includes('*')) {
+      return KubeName.wildcardDns1123SubdomainErrors(host);
+    }
+    return ['must use a wildcard only as a whole first label (\'*.example.com\')'];
+  }
+  return KubeName.dns1123SubdomainErrors(host);
+}
+
+/** The sequences Kubernetes refuses in a Prefix or Exact path. */
+const INVALID_PATH_PARTS = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_ENDINGS = ['/..', '/.'];
+
+/**
+ * The problems with an Ingress path: absolute, no glob, and for Prefix and Exact none of the
+ * sequences the API server refuses.
+ * @internal
+ */
+export function ingressPathErrors(path: string, pathType: string): string[] {
+  if (typeof path !== 'string' || path.length === 0) {
+    return ['must be an absolute path such as \'/\' or \'/api\''];
+  }
+  const errors: string[] = [];
+  if (!path.startsWith('/')) {
+    errors.push(`must be an absolute path: use '/${path}'`);
+  }
+  if (path.includes('*')) {
+    const prefix = path.replace(/\/?\*.*$/, '') || '/';
+    errors.push(`must not use a glob: use pathType 'Prefix' with path '${prefix}', which matches '${prefix}' and everything below it`);
+  }
+  if (pathType === 'Prefix' || pathType === 'Exact') {
+    for (const part of INVALID_PATH_PARTS) {
+      if (path.includes(part)) {
+        errors.push(`must not contain '${part}' with pathType '${pathType}'`);
+      }
+    }
+    for (const ending of INVALID_PATH_ENDINGS) {
+      if (path.endsWith(ending)) {
+        errors.push(`must not end with '${ending}' with pathType '${pathType}'`);
+      }
+    }
+  }
+  if (/\s/.test(path)) {
+    errors.push('must not contain white space');
+  }
+  return errors;
+}
+
+/**
+ * Whether `annotation` injects raw controller configuration (the `*-snippet` annotations of
+ * ingress-nginx and others, CVE-2021-25742).
+ * @internal
+ */
+export function isSnippetAnnotation(annotation: string): boolean {
+  const name = annotation.includes('/') ? annotation.slice(annotation.lastIndexOf('/') + 1) : annotation;
+  return /(^|-)snippets?$/.test(name);
+}
+
+/**
+ * Whether two host names can match the same request: equal, or one is a `*.` wildcard that
+ * matches the other (a wildcard matches exactly one label).
+ * @internal
+ */
+export function hostsOverlap(a: string, b: string): boolean {
+  return a === b || wildcardCovers(a, b) || wildcardCovers(b, a);
+}
+
+function wildcardCovers(wildcard: string, host: string): boolean {
+  if (!wildcard.startsWith('*.') || host.startsWith('*.')) {
+    return false;
+  }
+  const suffix = wildcard.slice(1);
+  if (!host.endsWith(suffix)) {
+    return false;
+  }
+  const head = host.slice(0, host.length - suffix.length);
+  return head.length > 0 && !head.includes('.');
+}

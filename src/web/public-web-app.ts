@@ -1,0 +1,619 @@
+import { Chart, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { hostsOverlap, ingressHostErrors, ingressPathErrors, isSnippetAnnotation } from './_rules';
+import { IngressController } from './ingress-controller';
+import { InternalWebApp, InternalWebAppProps, WebServiceShape } from './internal-web-app';
+import { IWebBackend, WebBackendConfig, backendPortErrors } from './web-backend';
+import { ExternalIpsOptions, ExternalTrafficPolicy, WebExposure, WebExposureKind } from './web-exposure';
+import { WebTls, WebTlsKind } from './web-tls';
+import { Cidr, IpAddress } from '../net/ip';
+import { KubeName } from '../net/names';
+import { PortRules } from '../net/port';
+import { Problems } from '../validation/_problems';
+import { underSafetyNet } from '../validation/_safety-net';
+import { ValidationProblem } from '../validation/validation-error';
+
+/**
+ * How an Ingress path matches a request path.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types
+ */
+export enum WebPathType {
+  /** Matches the path and everything below it, element by element: '/v1' matches '/v1' and '/v1/users', not '/v10'. */
+  PREFIX = 'Prefix',
+  /** Matches exactly this path, case-sensitive. */
+  EXACT = 'Exact',
+  /** Matching is up to the IngressClass (for example regular expressions in ingress-nginx). */
+  IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+}
+
+/**
+ * Options of `PublicWebApp.addPath`.
+ */
+export interface WebPathOptions {
+  /**
+   * The host name the path is served on. A host that is not among the app's `domainNames`
+   * adds a host rule (virtual hosting) and, with TLS, a host of the certificate.
+   *
+   * @default - every one of the app's `domainNames` (or any host when there is none)
+   */
+  readonly host?: string;
+
+  /**
+   * How the path matches.
+   *
+   * @default WebPathType.PREFIX
+   */
+  readonly pathType?: WebPathType;
+
+  /**
+   * Where requests go: this app, another app, or any Service.
+   *
+   * @default - this app
+   */
+  readonly backend?: IWebBackend;
+}
+
+/**
+ * A route of the Ingress: a host and path and where they go.
+ */
+export interface WebRoute {
+  /**
+   * The host name.
+   *
+   * @default - any host
+   */
+  readonly host?: string;
+
+  /** The path. */
+  readonly path: string;
+
+  /** How the path matches. */
+  readonly pathType: WebPathType;
+
+  /** The backend Service and port. */
+  readonly backend: WebBackendConfig;
+}
+
+/**
+ * Properties of a `PublicWebApp`.
+ */
+export interface PublicWebAppProps extends InternalWebAppProps {
+  /**
+   * How the app is reached from outside the cluster.
+   *
+   * @default WebExposure.ingress()
+   */
+  readonly exposure?: WebExposure;
+
+  /**
+   * The domain names the app is served on (DNS-1123 subdomains, or `*.` followed by one).
+   * With an Ingress, every one gets the app's `paths`; with a load balancer or node port they
+   * are used for `urls` and the external-dns annotation.
+   *
+   * @default - none: the Ingress serves any host
+   */
+  readonly domainNames?: string[];
+
+  /**
+   * The paths of this app on each domain name (Ingress only). More routes with `addPath`.
+   *
+   * @default ['/']
+   */
+  readonly paths?: string[];
+
+  /**
+   * How `paths` match (Ingress only).
+   *
+   * @default WebPathType.PREFIX
+   */
+  readonly pathType?: WebPathType;
+
+  /**
+   * TLS of the Ingress (Ingress only). TLS is on unless `WebTls.none()` is chosen.
+   *
+   * @default - an existing TLS Secret named `<ingress name>-tls`, for every host routed
+   */
+  readonly tls?: WebTls;
+
+  /**
+   * Redirect HTTP to HTTPS (Ingress with TLS only); how it is spelled depends on the
+   * `ingressController`.
+   *
+   * @default true
+   */
+  readonly httpsRedirect?: boolean;
+
+  /**
+   * The Ingress controller: IngressClass name and its annotations (Ingress only).
+   *
+   * @default IngressController.clusterDefault()
+   */
+  readonly ingressController?: IngressController;
+
+  /**
+   * Where requests that match no rule go (Ingress only).
+   *
+   * @default - the controller's default backend
+   * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#default-backend
+   */
+  readonly defaultBackend?: IWebBackend;
+
+  /**
+   * Add the external-dns annotation `external-dns.alpha.kubernetes.io/hostname` with the
+   * host names (on the Ingress, or on the Service without an Ingress).
+   *
+   * @default false
+   * @see https://github.com/kubernetes-sigs/external-dns
+   */
+  readonly externalDns?: boolean;
+
+  /**
+   * More annotations of the Ingress (or of the Service, without an Ingress).
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Allow annotations that inject raw controller configuration (`*-snippet`, such as
+   * `nginx.ingress.kubernetes.io/configuration-snippet`): whoever writes them can read the
+   * controller's secrets (CVE-2021-25742).
+   *
+   * @default false
+   * @see https://github.com/kubernetes/ingress-nginx/issues/7837
+   */
+  readonly allowSnippetAnnotations?: boolean;
+
+  /**
+   * Extra IP addresses the Service answers on. An explicit opt-in: see `ExternalIpsOptions`
+   * for the risk (CVE-2020-8554).
+   *
+   * @default - none
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#external-ips
+   */
+  readonly externalIps?: ExternalIpsOptions;
+}
+
+const INGRESS_ONLY: (keyof PublicWebAppProps)[] = ['paths', 'pathType', 'tls', 'httpsRedirect', 'ingressController', 'defaultBackend'];
+const EXTERNAL_DNS_ANNOTATION = 'external-dns.alpha.kubernetes.io/hostname';
+const PUBLIC_WEB_APP = Symbol.for('cdk8s-service-patterns.PublicWebApp');
+
+/**
+ * A containerized web app reached from outside the cluster: a Deployment, its Service with a
+ * named port, and (by default) an Ingress (`networking.k8s.io/v1`) with host and path
+ * routing, TLS on by default and an HTTP to HTTPS redirect. Alternatively exposed by a
+ * NodePort or a LoadBalancer Service.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/ingress/
+ */
+export class PublicWebApp extends InternalWebApp {
+  /**
+   * Whether `x` is a `PublicWebApp`.
+   */
+  public static isPublicWebApp(x: any): x is PublicWebApp {
+    return x !== null && typeof x === 'object' && PUBLIC_WEB_APP in x;
+  }
+
+  /**
+   * The Ingress (L1 object).
+   *
+   * @default - none: the app is exposed without an Ingress
+   */
+  public readonly ingress?: kplus.k8s.KubeIngress;
+
+  /** How the app is exposed. */
+  public readonly exposure: WebExposure;
+
+  /** TLS of the Ingress (`WebTls.none()` without an Ingress). */
+  public readonly tls: WebTls;
+
+  /**
+   * The name of the TLS Secret of the Ingress.
+   *
+   * @default - no TLS
+   */
+  public readonly tlsSecretName?: string;
+
+  private readonly domains: string[];
+  private readonly routeList: WebRoute[] = [];
+  private readonly defaultBackendConfig?: WebBackendConfig;
+  private readonly externalDns: boolean;
+
+  public constructor(scope: Construct, id: string, props: PublicWebAppProps) {
+    super(scope, id, props);
+    Object.defineProperty(this, PUBLIC_WEB_APP, { value: true });
+    const p = props;
+    this.exposure = p.exposure ?? WebExposure.ingress();
+    this.domains = [...(p.domainNames ?? [])];
+    this.externalDns = p.externalDns ?? false;
+
+    if (this.exposure.kind !== WebExposureKind.INGRESS) {
+      this.tls = WebTls.none();
+      underSafetyNet(this);
+      return;
+    }
+
+    const tlsEnabled = p.tls?.enabled ?? true;
+    const redirect = tlsEnabled && (p.httpsRedirect ?? true);
+    const controller = p.ingressController ?? IngressController.clusterDefault();
+    const annotations: { [key: string]: any } = {
+      ...controller.annotationsFor({ tls: tlsEnabled, httpsRedirect: redirect }),
+    };
+    if (p.tls?.kind === WebTlsKind.CERT_MANAGER) {
+      if (p.tls.clusterIssuer !== undefined) {
+        annotations['cert-manager.io/cluster-issuer'] = p.tls.clusterIssuer;
+      } else {
+        annotations['cert-manager.io/issuer'] = p.tls.issuer;
+      }
+    }
+    if (this.externalDns) {
+      annotations[EXTERNAL_DNS_ANNOTATION] = Lazy.any({ produce: () => this.hosts.filter((h) => !h.startsWith('*.')).join(',') || undefined });
+    }
+    Object.assign(annotations, p.annotations ?? {});
+    this.defaultBackendConfig = p.defaultBackend?.toWebBackendConfig();
+
+    this.ingress = new kplus.k8s.KubeIngress(this, 'Ingress', {
+      metadata: { annotations },
+      spec: Lazy.any({
+        produce: () => ({
+          ingressClassName: controller.className,
+          defaultBackend: this.defaultBackendConfig ? { service: toKubeServiceBackend(this.defaultBackendConfig) } : undefined,
+          rules: this.kubeRules(),
+          tls: this.kubeTls(),
+        }),
+      }),
+    });
+    this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
+    this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
+
+    for (const path of p.paths ?? ['/']) {
+      this.addPath(path, { pathType: p.pathType });
+    }
+    underSafetyNet(this, () => this.deferredProblems());
+  }
+
+  /**
+   * Routes `path` to a backend (this app by default) on the app's domain names, or on one
+   * host. Throws a `ValidationError` if the path or host is not valid, the backend port is not
+   * exposed by its Service, or the host and path are already routed by this app.
+   *
+   * @returns the routes created, one per host
+   */
+  public addPath(path: string, options: WebPathOptions = {}): WebRoute[] {
+    const problems = new Problems(this.node.path);
+    if (!this.ingress) {
+      problems.add('exposure', this.exposure.kind, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
+      problems.throwIfAny();
+    }
+    const o = options ?? {};
+    const pathType = o.pathType ?? WebPathType.PREFIX;
+    if (!Object.values(WebPathType).includes(pathType)) {
+      problems.add('pathType', pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+    }
+    problems.addEach('path', path, ingressPathErrors(path, pathType));
+    if (o.host !== undefined) {
+      problems.addEach('host', o.host, ingressHostErrors(o.host));
+    }
+    const backend = (o.backend ?? this).toWebBackendConfig();
+    for (const bp of backendPortErrors(backend)) {
+      problems.add(`backend.${bp.field}`, bp.value, bp.message);
+    }
+    const hosts: (string | undefined)[] = o.host !== undefined ? [o.host] : (this.domains.length > 0 ? this.domains : [undefined]);
+    for (const host of hosts) {
+      const taken = this.routeList.find((r) => r.host === host && r.path === path);
+      if (taken) {
+        problems.add('path', path, `must not be routed twice: ${describeRoute(taken)} is already routed to Service '${taken.backend.serviceName}'`,
+          'route each host and path once');
+      }
+    }
+    problems.throwIfAny();
+    const created = hosts.map((host) => ({ host, path, pathType, backend: { ...backend } }));
+    this.routeList.push(...created);
+    return created.map((r) => ({ ...r }));
+  }
+
+  /**
+   * The routes of the Ingress, in order (a copy).
+   */
+  public get routes(): WebRoute[] {
+    return this.routeList.map((r) => ({ ...r }));
+  }
+
+  /**
+   * The host names the app serves: its domain names and the hosts of its routes.
+   */
+  public get hosts(): string[] {
+    const all = [...this.domains];
+    for (const r of this.routeList) {
+      if (r.host !== undefined && !all.includes(r.host)) {
+        all.push(r.host);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The URLs of the app: `https://<host><path>` for each route to this app on a named host
+   * (`http://` without TLS); without an Ingress, `http://<domain name>[:<port>]` for each
+   * domain name (NodePort only with a fixed node port).
+   */
+  public get urls(): string[] {
+    const urls: string[] = [];
+    if (this.ingress) {
+      const scheme = this.tls.enabled ? 'https' : 'http';
+      for (const r of this.routeList) {
+        if (r.host !== undefined && !r.host.startsWith('*.') && r.backend.serviceName === this.serviceName) {
+          urls.push(`${scheme}://${r.host}${r.path}`);
+        }
+      }
+      return urls;
+    }
+    const port = this.exposure.kind === WebExposureKind.NODE_PORT ? this.exposure.fixedNodePort : this.port;
+    if (port === undefined) {
+      return urls;
+    }
+    for (const d of this.domains.filter((h) => !h.startsWith('*.'))) {
+      urls.push(port === 80 ? `http://${d}` : `http://${d}:${port}`);
+    }
+    return urls;
+  }
+
+  /**
+   * @internal
+   */
+  protected _validateMore(props: InternalWebAppProps, problems: Problems): void {
+    const p = props as PublicWebAppProps;
+    const exposure = p.exposure ?? WebExposure.ingress();
+    const isIngress = exposure.kind === WebExposureKind.INGRESS;
+    (p.domainNames ?? []).forEach((d, i) => {
+      problems.addEach(`domainNames[${i}]`, d, ingressHostErrors(d));
+      if ((p.domainNames ?? []).indexOf(d) < i) {
+        problems.add(`domainNames[${i}]`, d, 'must not be listed twice');
+      }
+    });
+    if (!isIngress) {
+      for (const key of INGRESS_ONLY) {
+        if (p[key] !== undefined) {
+          problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.kind}'`, `remove \`${key}\` or use WebExposure.ingress()`);
+        }
+      }
+      this.validateServiceExposure(exposure, p, problems);
+    } else {
+      this.validateTls(p.tls, problems);
+      if (p.tls && !p.tls.enabled && p.httpsRedirect === true) {
+        problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
+      }
+      if (p.pathType !== undefined && !Object.values(WebPathType).includes(p.pathType)) {
+        problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+      }
+      (p.paths ?? []).forEach((path, i) => {
+        problems.addEach(`paths[${i}]`, path, ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
+        if ((p.paths ?? []).indexOf(path) < i) {
+          problems.add(`paths[${i}]`, path, 'must not be listed twice');
+        }
+      });
+      if (p.ingressController?.className !== undefined) {
+        problems.addEach('ingressController.className', p.ingressController.className, KubeName.dns1123SubdomainErrors(p.ingressController.className));
+      }
+      if (p.defaultBackend) {
+        for (const bp of backendPortErrors(p.defaultBackend.toWebBackendConfig())) {
+          problems.add(`defaultBackend.${bp.field}`, bp.value, bp.message);
+        }
+      }
+      if (p.ingressController) {
+        this.validateAnnotations('ingressController', p.ingressController.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
+      }
+    }
+    this.validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
+    if (p.externalDns && !isIngress && (p.domainNames ?? []).length === 0) {
+      problems.add('externalDns', true, 'needs host names: set `domainNames`');
+    }
+    if (p.externalIps !== undefined) {
+      const x = p.externalIps;
+      if (x?.acceptCve20208554Risk !== true) {
+        problems.add('externalIps.acceptCve20208554Risk', x?.acceptCve20208554Risk,
+          'must be true to use `externalIPs`: any user who can edit Services can claim an address this way (CVE-2020-8554)',
+          'prefer WebExposure.loadBalancer(); set it to true only for addresses you own');
+      }
+      const addresses = Array.isArray(x?.addresses) ? x.addresses : [];
+      if (addresses.length === 0) {
+        problems.add('externalIps.addresses', x?.addresses, 'must list at least one IP address');
+      }
+      addresses.forEach((a, i) => {
+        const errors = IpAddress.errors(a);
+        problems.addEach(`externalIps.addresses[${i}]`, a, errors.length > 0 ? errors : IpAddress.parse(a).endpointErrors());
+      });
+    }
+  }
+
+  /**
+   * @internal
+   */
+  protected _serviceShape(props: InternalWebAppProps): WebServiceShape {
+    const p = props as PublicWebAppProps;
+    const exposure = p.exposure ?? WebExposure.ingress();
+    const externalIPs = p.externalIps?.addresses ? [...p.externalIps.addresses] : undefined;
+    if (exposure.kind === WebExposureKind.INGRESS) {
+      return { type: 'ClusterIP', externalIPs };
+    }
+    const annotations: { [key: string]: string } = {};
+    if (p.externalDns) {
+      annotations[EXTERNAL_DNS_ANNOTATION] = (p.domainNames ?? []).join(',');
+    }
+    Object.assign(annotations, p.annotations ?? {});
+    return {
+      type: exposure.kind === WebExposureKind.NODE_PORT ? 'NodePort' : 'LoadBalancer',
+      nodePort: exposure.fixedNodePort,
+      externalIPs,
+      loadBalancerSourceRanges: exposure.sourceRanges,
+      externalTrafficPolicy: exposure.externalTrafficPolicy,
+      loadBalancerClass: exposure.loadBalancerClass,
+      annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
+    };
+  }
+
+  private validateServiceExposure(exposure: WebExposure, p: PublicWebAppProps, problems: Problems): void {
+    const range = /^(\d+)-(\d+)$/.exec(exposure.nodePortRange ?? '');
+    const low = range ? Number(range[1]) : NaN;
+    const high = range ? Number(range[2]) : NaN;
+    if (!range || PortRules.portNumberErrors(low).length > 0 || PortRules.portNumberErrors(high).length > 0 || low > high) {
+      problems.add('exposure.nodePortRange', exposure.nodePortRange, 'must be \'<low>-<high>\' with 1 <= low <= high <= 65535, like the API server\'s `--service-node-port-range` (default \'30000-32767\')');
+    } else if (exposure.fixedNodePort !== undefined) {
+      const np = exposure.fixedNodePort;
+      if (typeof np !== 'number' || !Number.isInteger(np) || np < low || np > high) {
+        problems.add('exposure.nodePort', np, `must be a whole number in the node port range ${low}-${high}`,
+          `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
+      }
+    }
+    (exposure.sourceRanges ?? []).forEach((cidr, i) => {
+      problems.addEach(`exposure.sourceRanges[${i}]`, cidr, Cidr.errors(cidr));
+    });
+    if (exposure.sourceRanges !== undefined && exposure.kind !== WebExposureKind.LOAD_BALANCER) {
+      problems.add('exposure.sourceRanges', exposure.sourceRanges, 'applies only to a LoadBalancer');
+    }
+    if (exposure.externalTrafficPolicy !== undefined && !Object.values(ExternalTrafficPolicy).includes(exposure.externalTrafficPolicy)) {
+      problems.add('exposure.externalTrafficPolicy', exposure.externalTrafficPolicy, 'must be \'Cluster\' or \'Local\'');
+    }
+    if (exposure.loadBalancerClass !== undefined) {
+      problems.addEach('exposure.loadBalancerClass', exposure.loadBalancerClass, KubeName.qualifiedNameErrors(exposure.loadBalancerClass));
+    }
+    void p;
+  }
+
+  private validateTls(tls: WebTls | undefined, problems: Problems): void {
+    if (tls === undefined) {
+      return;
+    }
+    if (tls.kind === WebTlsKind.CERT_MANAGER) {
+      const both = tls.clusterIssuer !== undefined && tls.issuer !== undefined;
+      const none = tls.clusterIssuer === undefined && tls.issuer === undefined;
+      if (both || none) {
+        problems.add('tls', both ? `${tls.clusterIssuer}, ${tls.issuer}` : undefined, 'must name exactly one cert-manager issuer', 'set either `clusterIssuer` or `issuer`');
+      }
+      if (tls.clusterIssuer !== undefined) {
+        problems.addEach('tls.clusterIssuer', tls.clusterIssuer, KubeName.dns1123SubdomainErrors(tls.clusterIssuer));
+      }
+      if (tls.issuer !== undefined) {
+        problems.addEach('tls.issuer', tls.issuer, KubeName.dns1123SubdomainErrors(tls.issuer));
+      }
+    }
+    if (tls.kind === WebTlsKind.SECRET || tls.secretName !== undefined) {
+      problems.addEach('tls.secretName', tls.secretName, KubeName.dns1123SubdomainErrors(tls.secretName as string));
+    }
+    (tls.hosts ?? []).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
+  }
+
+  private validateAnnotations(field: string, annotations: { [key: string]: string }, allowSnippets: boolean | undefined, problems: Problems): void {
+    for (const [key, value] of Object.entries(annotations ?? {})) {
+      problems.addEach(`${field}.${key}`, key, KubeName.qualifiedNameErrors(key));
+      if (typeof value !== 'string') {
+        problems.add(`${field}.${key}`, value, 'must be a string: quote numbers and booleans (\'true\')');
+      }
+      if (isSnippetAnnotation(key) && allowSnippets !== true) {
+        problems.add(`${field}.${key}`, key,
+          'must not inject raw controller configuration: whoever writes a snippet annotation can read the controller\'s secrets (CVE-2021-25742)',
+          'use a dedicated annotation or ConfigMap option, or set `allowSnippetAnnotations: true` if you accept the risk');
+      }
+    }
+  }
+
+  private kubeRules(): any[] | undefined {
+    const byHost = new Map<string, WebRoute[]>();
+    for (const r of this.routeList) {
+      const key = r.host ?? '';
+      byHost.set(key, [...(byHost.get(key) ?? []), r]);
+    }
+    const rules: any[] = [];
+    for (const [host, routes] of byHost) {
+      rules.push({
+        host: host === '' ? undefined : host,
+        http: {
+          paths: routes.map((r) => ({
+            path: r.path,
+            pathType: r.pathType,
+            backend: { service: toKubeServiceBackend(r.backend) },
+          })),
+        },
+      });
+    }
+    return rules.length > 0 ? rules : undefined;
+  }
+
+  private tlsHosts(): string[] {
+    return this.tls.hosts ?? this.hosts;
+  }
+
+  private kubeTls(): any[] | undefined {
+    if (!this.tls.enabled) {
+      return undefined;
+    }
+    const hosts = this.tlsHosts();
+    return [{ hosts: hosts.length > 0 ? hosts : undefined, secretName: this.tlsSecretName }];
+  }
+
+  /** The invariants that later `addPath` calls could still fix. */
+  private deferredProblems(): ValidationProblem[] {
+    const problems = new Problems(this.node.path);
+    if (this.routeList.length === 0 && !this.defaultBackendConfig) {
+      problems.add('paths', [], 'must route at least one path, or the Ingress serves nothing', 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
+    }
+    if (this.tls.enabled) {
+      const ruleHosts = this.hosts;
+      (this.tls.hosts ?? []).forEach((h, i) => {
+        if (!ruleHosts.some((r) => hostsOverlap(h, r))) {
+          problems.add(`tls.hosts[${i}]`, h, `must be served by a rule of the Ingress, which serves ${ruleHosts.length > 0 ? ruleHosts.map((r) => `'${r}'`).join(', ') : 'no named host'}`,
+            'add the host to `domainNames`, route a path on it with `addPath`, or remove it from `tls.hosts`');
+        }
+      });
+      if (this.tls.kind === WebTlsKind.CERT_MANAGER && this.tlsHosts().length === 0) {
+        problems.add('domainNames', [], 'must name at least one host for a cert-manager certificate', 'set `domainNames`, or route a path on a host with `addPath`');
+      }
+    }
+    if (this.externalDns && this.hosts.filter((h) => !h.startsWith('*.')).length === 0) {
+      problems.add('externalDns', true, 'needs host names: set `domainNames` or route a path on a host');
+    }
+    // the same host and path routed by an earlier app of the same chart
+    for (const other of earlierAppsInChart(this)) {
+      for (const mine of this.routeList) {
+        const theirs = other.routeList.find((r) => r.host === mine.host && r.path === mine.path);
+        if (theirs) {
+          problems.add('path', mine.path, `must not be routed twice in a chart: ${describeRoute(mine)} is also routed by '${other.node.path}'`,
+            'route each host and path once, or use another host');
+        }
+      }
+    }
+    return problems.items;
+  }
+}
+
+function describeRoute(r: WebRoute): string {
+  return `'${r.host ?? '*'}${r.path}'`;
+}
+
+function toKubeServiceBackend(b: WebBackendConfig): any {
+  return {
+    name: b.serviceName,
+    port: b.portNumber !== undefined ? { number: b.portNumber } : { name: b.portName },
+  };
+}
+
+function earlierAppsInChart(app: PublicWebApp): PublicWebApp[] {
+  let chart: IConstruct;
+  try {
+    chart = Chart.of(app);
+  } catch {
+    return [];
+  }
+  const earlier: PublicWebApp[] = [];
+  for (const c of chart.node.findAll()) {
+    if (c === app) {
+      break;
+    }
+    if (PublicWebApp.isPublicWebApp(c) && Chart.of(c) === chart && c.ingress) {
+      earlier.push(c);
+    }
+  }
+  return earlier;
+}
