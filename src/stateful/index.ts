@@ -1,1 +1,3 @@
-export {};
+export * from './headless-port';
+export * from './headless-service';
+export * from './headless-stateful-service';

@@ -1,0 +1,89 @@
+// Scenario 5: a Deployment's pods behind a headless Service, and a StatefulSet (a three-member
+// etcd cluster) whose pods reach each other by their per-pod DNS names.
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { HeadlessService, HeadlessStatefulService, TargetPort } from '../../src';
+
+export function addScenarios(app: App): void {
+  headlessDeployment(new Chart(app, 'scenario-5-headless-deployment', { namespace: 'shop' }));
+  etcdCluster(new Chart(app, 'scenario-5-etcd-statefulset'));
+}
+
+/** The web Deployment of scenario 4, behind a headless Service: `web-headless` resolves to its pods. */
+function headlessDeployment(chart: Chart): void {
+  const web = new kplus.Deployment(chart, 'Web', {
+    replicas: 3,
+    containers: [{
+      image: 'nginxinc/nginx-unprivileged:1.25',
+      ports: [{ number: 8080, name: 'http' }],
+    }],
+  });
+
+  const headless = new HeadlessService(chart, 'WebHeadless', {
+    workload: web,
+    serviceName: 'web-headless',
+    ports: [{ name: 'http', port: 80, targetPort: TargetPort.name('http') }],
+  });
+
+  // Clients that balance on their own look the pods up by the Service's DNS name.
+  new kplus.Deployment(chart, 'Client', {
+    containers: [{
+      image: 'curlimages/curl:8.4.0',
+      command: ['sh', '-c', 'while true; do nslookup "$WEB_HOST"; sleep 30; done'],
+      envVariables: { WEB_HOST: kplus.EnvValue.fromValue(headless.dnsNames.fqdn) },
+    }],
+  });
+}
+
+/** etcd: three members that find each other by name, and a client Service for ready members. */
+function etcdCluster(chart: Chart): void {
+  const data = kplus.Volume.fromEmptyDir(chart, 'Data', 'data');
+  const etcd = new HeadlessStatefulService(chart, 'Etcd', {
+    statefulSetName: 'etcd',
+    namespace: 'data',
+    replicas: 3,
+    podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
+    clientService: true,
+    containers: [{
+      name: 'etcd',
+      image: 'registry.k8s.io/etcd:3.5.9-0',
+      ports: [
+        { number: 2379, name: 'client' },
+        { number: 2380, name: 'peer' },
+      ],
+      volumeMounts: [{ path: '/var/lib/etcd', volume: data }],
+      securityContext: { user: 1000, group: 1000 },
+    }],
+    ports: [
+      { name: 'client', port: 2379, targetPort: TargetPort.name('client') },
+      { name: 'peer', port: 2380, targetPort: TargetPort.name('peer') },
+    ],
+  });
+
+  // Each member announces its own per-pod name; all of them are listed as the initial cluster.
+  const member = etcd.statefulSet.containers[0];
+  member.env.addVariable('ETCD_NAME', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME));
+  member.env.addVariable('ETCD_DATA_DIR', kplus.EnvValue.fromValue('/var/lib/etcd'));
+  member.env.addVariable('ETCD_LISTEN_PEER_URLS', kplus.EnvValue.fromValue('http://0.0.0.0:2380'));
+  member.env.addVariable('ETCD_LISTEN_CLIENT_URLS', kplus.EnvValue.fromValue('http://0.0.0.0:2379'));
+  member.env.addVariable('ETCD_INITIAL_ADVERTISE_PEER_URLS',
+    kplus.EnvValue.fromValue(`http://$(ETCD_NAME).${etcd.dnsNames.fqdn}:2380`));
+  member.env.addVariable('ETCD_ADVERTISE_CLIENT_URLS',
+    kplus.EnvValue.fromValue(`http://$(ETCD_NAME).${etcd.dnsNames.fqdn}:2379`));
+  member.env.addVariable('ETCD_INITIAL_CLUSTER',
+    kplus.EnvValue.fromValue(etcd.peerList('peer', { template: '{hostname}=http://{host}:{port}' })));
+  member.env.addVariable('ETCD_INITIAL_CLUSTER_STATE', kplus.EnvValue.fromValue('new'));
+
+  // An application in another namespace reaches the ready members through the client Service.
+  new kplus.Deployment(chart, 'App', {
+    metadata: { namespace: 'apps' },
+    containers: [{
+      image: 'registry.k8s.io/etcd:3.5.9-0',
+      command: ['sh', '-c', 'while true; do etcdctl endpoint health; sleep 30; done'],
+      securityContext: { user: 1000, group: 1000 },
+      envVariables: {
+        ETCDCTL_ENDPOINTS: kplus.EnvValue.fromValue(`http://${etcd.clientDnsNames!.fqdn}:2379`),
+      },
+    }],
+  });
+}
