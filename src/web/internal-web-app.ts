@@ -50,8 +50,8 @@ export interface InternalWebAppProps {
   readonly port?: number;
 
   /**
-   * The name of the Service port and of the container port (an IANA service name). Ingress
-   * backends and EndpointSlices refer to the port by this name.
+   * The name of the Service port (an IANA service name). Ingress backends and EndpointSlices
+   * refer to the port by this name.
    *
    * @default 'http'
    */
@@ -98,7 +98,7 @@ export interface InternalWebAppProps {
   /**
    * When the container has started.
    *
-   * @default - no startup probe
+   * @default - a TCP probe on the container port (the cdk8s-plus default)
    */
   readonly startup?: kplus.Probe;
 
@@ -155,7 +155,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
   public readonly port: number;
 
   /**
-   * The name of the Service port and container port.
+   * The name of the Service port.
    */
   public readonly portName: string;
 
@@ -236,7 +236,10 @@ export class InternalWebApp extends Construct implements IWebBackend {
     this.container = this.deployment.addContainer({
       name: 'web',
       image: p.image,
-      ports: [{ number: this.containerPort, name: this.portName }, ...(p.additionalContainerPorts ?? [])],
+      // `portNumber` (not a named entry of `ports`) so that probes without a port and the
+      // default startup probe knock on the container port, as cdk8s-plus does
+      portNumber: this.containerPort,
+      ports: p.additionalContainerPorts,
       envVariables: Object.fromEntries(Object.entries(p.env ?? {}).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
       readiness: p.readiness,
       liveness: p.liveness,
@@ -248,7 +251,10 @@ export class InternalWebApp extends Construct implements IWebBackend {
     ];
     const shape = this._serviceShape(props);
     this.service = new kplus.k8s.KubeService(this, 'Service', {
-      metadata: { name: p.serviceName, annotations: shape.annotations },
+      metadata: {
+        ...(p.serviceName !== undefined ? { name: p.serviceName } : {}),
+        ...(shape.annotations !== undefined ? { annotations: shape.annotations } : {}),
+      },
       spec: Lazy.any({ produce: () => this.serviceSpec(shape) }),
     });
     this.dnsNames = ServiceDnsNames.of({

@@ -1,0 +1,183 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InternalWebApp, Protocol, TargetPort, ValidationError } from '../../src';
+
+function byKind(manifests: any[], kind: string): any[] {
+  return manifests.filter((m) => m.kind === kind);
+}
+
+test('defaults', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new InternalWebApp(chart, 'Web', { image: 'nginxinc/nginx-unprivileged:1.25' });
+
+  // THEN
+  expect(Testing.synth(chart)).toMatchSnapshot();
+});
+
+test('a ClusterIP Service with a named port 80 to container port 8080, selecting the Deployment', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const app = new InternalWebApp(chart, 'Web', { image: 'web:1', replicas: 3 });
+  const manifests = Testing.synth(chart);
+
+  // THEN
+  const [deployment] = byKind(manifests, 'Deployment');
+  const [service] = byKind(manifests, 'Service');
+  expect(deployment.spec.replicas).toBe(3);
+  expect(deployment.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 8080 }]);
+  expect(deployment.spec.template.spec.containers[0].startupProbe.tcpSocket).toEqual({ port: 8080 });
+  expect(service.spec).toEqual({
+    type: 'ClusterIP',
+    selector: deployment.spec.selector.matchLabels,
+    ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }],
+  });
+  expect(app.port).toBe(80);
+  expect(app.portName).toBe('http');
+  expect(app.containerPort).toBe(8080);
+  expect(byKind(manifests, 'Ingress')).toEqual([]);
+});
+
+test('DNS names use the Service name, the chart namespace and the cluster domain', () => {
+  // GIVEN
+  const app = Testing.app();
+  const chart = new Chart(app, 'backend', { namespace: 'backend' });
+
+  // WHEN
+  const web = new InternalWebApp(chart, 'Catalog', { image: 'web:1', serviceName: 'catalog', clusterDomain: 'corp.internal' });
+
+  // THEN
+  expect(web.serviceName).toBe('catalog');
+  expect(web.dnsNames.shortName).toBe('catalog');
+  expect(web.dnsNames.namespacedName).toBe('catalog.backend');
+  expect(web.dnsNames.fqdn).toBe('catalog.backend.svc.corp.internal');
+  expect(Testing.synth(chart).find((m) => m.kind === 'Service').metadata).toEqual({ name: 'catalog', namespace: 'backend' });
+});
+
+test('custom ports, env and probes', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new InternalWebApp(chart, 'Web', {
+    image: 'web:1',
+    port: 8000,
+    containerPort: 3000,
+    portName: 'web',
+    env: { LOG_LEVEL: 'debug' },
+    readiness: kplus.Probe.fromHttpGet('/healthz'),
+  });
+  const manifests = Testing.synth(chart);
+
+  // THEN
+  const container = byKind(manifests, 'Deployment')[0].spec.template.spec.containers[0];
+  expect(container.ports).toEqual([{ containerPort: 3000 }]);
+  expect(container.env).toEqual([{ name: 'LOG_LEVEL', value: 'debug' }]);
+  expect(container.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 3000, scheme: 'HTTP' });
+  expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([{ name: 'web', port: 8000, targetPort: 3000, protocol: 'TCP' }]);
+});
+
+test('additional ports forward to additional container ports, by number or name', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const app = new InternalWebApp(chart, 'Web', {
+    image: 'web:1',
+    additionalPorts: [
+      { name: 'metrics', port: 9090 },
+      { name: 'admin', port: 8081, targetPort: TargetPort.name('admin'), protocol: Protocol.TCP },
+    ],
+    additionalContainerPorts: [{ number: 9090 }, { number: 9000, name: 'admin' }],
+  });
+  const manifests = Testing.synth(chart);
+
+  // THEN
+  expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([
+    { name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' },
+    { name: 'metrics', port: 9090, targetPort: 9090, protocol: 'TCP' },
+    { name: 'admin', port: 8081, targetPort: 'admin', protocol: 'TCP' },
+  ]);
+  expect(app.toWebBackendConfig()).toEqual({
+    serviceName: app.serviceName,
+    portNumber: 80,
+    exposedPortNumbers: [80, 9090, 8081],
+    exposedPortNames: ['http', 'metrics', 'admin'],
+  });
+});
+
+test('fails if a Service targetPort is exposed by no container', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new InternalWebApp(chart, 'Web', { image: 'web:1', additionalPorts: [{ name: 'metrics', port: 9090 }] });
+
+  // THEN
+  expect(() => Testing.synth(chart)).toThrow(/`additionalPorts\[0\]\.targetPort` must be a port that a container of the Deployment exposes \(8080\), got 9090/);
+});
+
+test('a targetPort exposed by a container added later passes', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  const app = new InternalWebApp(chart, 'Web', { image: 'web:1', additionalPorts: [{ name: 'metrics', port: 9090 }] });
+
+  // WHEN
+  app.deployment.addContainer({ name: 'exporter', image: 'exporter:1', ports: [{ number: 9090 }] });
+
+  // THEN
+  expect(() => Testing.synth(chart)).not.toThrow();
+});
+
+test('fails with every problem of the props at once', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  let error: any;
+
+  // WHEN
+  try {
+    new InternalWebApp(chart, 'Web', {
+      image: '',
+      replicas: -1,
+      port: 70000,
+      containerPort: NaN,
+      portName: 'HTTP_PORT',
+      serviceName: 'Web_App',
+      env: { '1BAD': 'x' },
+      additionalPorts: [{ name: 'metrics', port: 0 }],
+    });
+  } catch (e) {
+    error = e;
+  }
+
+  // THEN
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining([
+    'image', 'replicas', 'port', 'containerPort', 'portName', 'serviceName', 'env.1BAD',
+    'additionalPorts[0].port',
+  ]));
+  expect(error.message).toMatch(/`port` must be between 1 and 65535, got 70000/);
+  expect(error.message).toMatch(/`serviceName` must be a DNS-1035 label.*did you mean 'web-app'\?/);
+});
+
+test('fails if an additional port repeats the main port name or number', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new InternalWebApp(chart, 'Web', { image: 'web:1', additionalPorts: [{ name: 'http', port: 80 }] }))
+    .toThrow(/`additionalPorts\[0\]\.name` must differ from `portName` \('http'\)[\s\S]*`additionalPorts\[0\]\.port` must differ from `port` \(80\/TCP\)/);
+});
+
+test('fails if the props are hostile (null, strings for numbers)', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new InternalWebApp(chart, 'A', null as any)).toThrow(/`image` must be a container image reference/);
+  expect(() => new InternalWebApp(chart, 'B', { image: 'web:1', port: '80' as any, replicas: 'three' as any })).toThrow(ValidationError);
+});
