@@ -6,7 +6,7 @@ import { ExternalBackend } from './external-backend';
 import { SessionAffinity } from './session-affinity';
 import { IpAddress, IpFamily } from '../net/ip';
 import { KubeName } from '../net/names';
-import { Protocol } from '../net/port';
+import { Protocol, TargetPort } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
 import { ResolvedServicePort, resolveServicePorts, ServicePortOptions } from '../net/service-port';
 import { Problems } from '../validation/_problems';
@@ -50,16 +50,37 @@ export interface ExternalServiceBaseProps {
   readonly sessionAffinity?: SessionAffinity;
 
   /**
-   * Also write a legacy `v1` Endpoints object, named like the Service, with the same addresses
-   * and ports. Only for an address backend, and only for clusters before Kubernetes 1.21 or tools
-   * that still read Endpoints (deprecated from Kubernetes 1.33). It carries the label
-   * `endpointslice.kubernetes.io/skip-mirror: 'true'` so that Kubernetes does not mirror it
-   * into EndpointSlices a second time.
+   * Which objects carry the addresses: EndpointSlices (the default), legacy `v1` Endpoints
+   * only, or both. Only for an address backend.
    *
-   * @default false
+   * @default EndpointObjects.ENDPOINT_SLICES
    * @see https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/#endpointslice-mirroring
    */
-  readonly legacyEndpoints?: boolean;
+  readonly endpointObjects?: EndpointObjects;
+}
+
+/**
+ * Which objects carry the addresses of an `ExternalService`.
+ */
+export enum EndpointObjects {
+  /**
+   * EndpointSlices (`discovery.k8s.io/v1`, Kubernetes 1.21 and later), as kube-proxy reads them.
+   */
+  ENDPOINT_SLICES = 'EndpointSlices',
+
+  /**
+   * A legacy `v1` Endpoints object only, named like the Service: for clusters before
+   * Kubernetes 1.21. Later clusters mirror it into EndpointSlices (at most 1000 addresses);
+   * Endpoints are deprecated from Kubernetes 1.33.
+   */
+  LEGACY_ENDPOINTS = 'Endpoints',
+
+  /**
+   * EndpointSlices and a legacy `v1` Endpoints object, for tools that still read Endpoints.
+   * The Endpoints carry the label `endpointslice.kubernetes.io/skip-mirror: 'true'`, so that
+   * Kubernetes does not mirror them into a second set of EndpointSlices.
+   */
+  BOTH = 'Both',
 }
 
 /**
@@ -162,7 +183,7 @@ export class ExternalService extends Construct {
   /**
    * The legacy Endpoints object.
    *
-   * @default - none: `legacyEndpoints` was not set, or the backend is a host name
+   * @default - none: `endpointObjects` asks for EndpointSlices only, or the backend is a host name
    */
   public readonly endpoints?: k8s.KubeEndpoints;
 
@@ -213,7 +234,14 @@ export class ExternalService extends Construct {
     if (!Array.isArray(portList)) {
       problems.add('ports', portList, 'must be a list of ports such as [{ port: 5432 }]');
     } else {
-      ports = resolveServicePorts(portList, problems, 'ports', defaultPortName(portList));
+      const usable = portList.map((p: ServicePortOptions, i: number) => {
+        if (p !== null && typeof p === 'object' && p.targetPort !== undefined && !(p.targetPort instanceof TargetPort)) {
+          problems.add(`ports[${i}].targetPort`, p.targetPort, 'must be a `TargetPort`', 'use e.g. TargetPort.number(3306)');
+          return { ...p, targetPort: undefined };
+        }
+        return p;
+      });
+      ports = resolveServicePorts(usable, problems, 'ports', defaultPortName(usable));
       if (isBackend && !byHostname && portList.length === 0) {
         problems.add('ports', portList, 'must contain at least one port for an address backend: the EndpointSlices need the port the backend listens on', 'give e.g. ports: [{ port: 5432 }]');
       }
@@ -234,8 +262,13 @@ export class ExternalService extends Construct {
     if (byHostname && given.sessionAffinity !== undefined && given.sessionAffinity.type !== SessionAffinity.NONE.type) {
       problems.add('sessionAffinity', given.sessionAffinity.type, 'must not be set for a host name backend: an ExternalName Service is a DNS CNAME and proxies no connections', 'remove `sessionAffinity`, or give the backend as IP addresses');
     }
-    if (byHostname && given.legacyEndpoints === true) {
-      problems.add('legacyEndpoints', true, 'must not be set for a host name backend: an ExternalName Service has no endpoints', 'remove `legacyEndpoints`, or give the backend as IP addresses');
+    const objects = given.endpointObjects ?? EndpointObjects.ENDPOINT_SLICES;
+    if (!Object.values(EndpointObjects).includes(objects)) {
+      problems.add('endpointObjects', objects, 'must be an `EndpointObjects` value', 'use EndpointObjects.ENDPOINT_SLICES, LEGACY_ENDPOINTS or BOTH');
+    } else if (byHostname && given.endpointObjects !== undefined) {
+      problems.add('endpointObjects', objects, 'must not be set for a host name backend: an ExternalName Service has no endpoints', 'remove `endpointObjects`, or give the backend as IP addresses');
+    } else if (objects === EndpointObjects.LEGACY_ENDPOINTS && addresses.length > ExternalService.MAX_ENDPOINTS_PER_SLICE) {
+      problems.add('backend.addresses', `${addresses.length} addresses`, `must contain no more than ${ExternalService.MAX_ENDPOINTS_PER_SLICE} addresses with EndpointObjects.LEGACY_ENDPOINTS: Kubernetes mirrors at most ${ExternalService.MAX_ENDPOINTS_PER_SLICE} addresses of an Endpoints object into EndpointSlices`, 'use EndpointObjects.ENDPOINT_SLICES or BOTH');
     }
     if (given.sessionAffinity !== undefined) {
       if (given.sessionAffinity instanceof SessionAffinity) {
@@ -243,9 +276,6 @@ export class ExternalService extends Construct {
       } else {
         problems.add('sessionAffinity', given.sessionAffinity, 'must be a `SessionAffinity`', 'use SessionAffinity.NONE or SessionAffinity.clientIp(Duration.hours(3))');
       }
-    }
-    if (given.legacyEndpoints !== undefined && typeof given.legacyEndpoints !== 'boolean') {
-      problems.add('legacyEndpoints', given.legacyEndpoints, 'must be true or false');
     }
 
     // Names.
@@ -288,9 +318,11 @@ export class ExternalService extends Construct {
     });
 
     if (!byHostname) {
-      this.addEndpointSlices(addresses, given.namespace);
-      if (given.legacyEndpoints === true) {
-        this.endpoints = this.addLegacyEndpoints(given.namespace);
+      if (objects !== EndpointObjects.LEGACY_ENDPOINTS) {
+        this.addEndpointSlices(addresses, given.namespace);
+      }
+      if (objects !== EndpointObjects.ENDPOINT_SLICES) {
+        this.endpoints = this.addLegacyEndpoints(given.namespace, objects === EndpointObjects.BOTH);
       }
     }
   }
@@ -304,7 +336,7 @@ export class ExternalService extends Construct {
 
   /**
    * The EndpointSlices, in order: the first family's slices, then the other's (a copy of the
-   * list; empty for a host name backend).
+   * list; empty for a host name backend and with `EndpointObjects.LEGACY_ENDPOINTS`).
    */
   public get endpointSlices(): k8s.KubeEndpointSlice[] {
     return [...this.slices];
@@ -380,14 +412,13 @@ export class ExternalService extends Construct {
     }
   }
 
-  private addLegacyEndpoints(namespace: string | undefined): k8s.KubeEndpoints {
+  private addLegacyEndpoints(namespace: string | undefined, skipMirror: boolean): k8s.KubeEndpoints {
     return new k8s.KubeEndpoints(this, 'Endpoints', {
       metadata: definedOnly({
         name: this.serviceName,
         namespace,
-        labels: {
-          'endpointslice.kubernetes.io/skip-mirror': 'true',
-        },
+        // We write the EndpointSlices ourselves; mirrored ones would duplicate every address.
+        labels: skipMirror ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : undefined,
       }),
       subsets: [{
         addresses: this.addressList.map((ip) => ({ ip })),

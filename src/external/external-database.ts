@@ -1,0 +1,249 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { EXTRA_CHECK } from './_extra-problems';
+import { DatabaseEngine } from './database-engine';
+import { ExternalBackend } from './external-backend';
+import { ExternalService, ExternalServiceBaseProps, ExternalServiceProps } from './external-service';
+import { PortRules, TargetPort } from '../net/port';
+import { Problems } from '../validation/_problems';
+
+/**
+ * Props of an `ExternalDatabase`.
+ */
+export interface ExternalDatabaseProps extends ExternalServiceBaseProps {
+  /**
+   * The database engine: its default port, port name and application protocol.
+   */
+  readonly engine: DatabaseEngine;
+
+  /**
+   * Where the database runs: `ExternalBackend.addresses([...])` (a Service with
+   * EndpointSlices) or `ExternalBackend.hostname('db.corp.example')` (an ExternalName Service).
+   */
+  readonly backend: ExternalBackend;
+
+  /**
+   * The port clients in the cluster connect to.
+   *
+   * @default - the engine's default port
+   */
+  readonly port?: number;
+
+  /**
+   * The port the database listens on, when it differs from `port` (port remapping; only for an
+   * address backend).
+   *
+   * @default - the same as `port`
+   */
+  readonly backendPort?: number;
+}
+
+/**
+ * How to reach an `ExternalDatabase` from a pod.
+ */
+export interface DatabaseConnection {
+  /**
+   * The host name to connect to: the Service's namespaced DNS name `<service>.<namespace>`,
+   * which resolves from any namespace and does not depend on the cluster domain.
+   */
+  readonly host: string;
+
+  /**
+   * The fully qualified DNS name, `<service>.<namespace>.svc.<clusterDomain>`.
+   */
+  readonly fqdn: string;
+
+  /**
+   * The port to connect to (the Service port).
+   */
+  readonly port: number;
+
+  /**
+   * The engine's name, e.g. 'postgresql'.
+   */
+  readonly engineName: string;
+}
+
+/**
+ * Where the credentials of a database are: keys of a Secret, passed to containers by reference.
+ */
+export interface DatabaseCredentials {
+  /**
+   * The Secret that holds the user name and the password.
+   */
+  readonly secret: kplus.ISecret;
+
+  /**
+   * The key of the user name in the Secret.
+   *
+   * @default 'username'
+   */
+  readonly usernameKey?: string;
+
+  /**
+   * The key of the password in the Secret.
+   *
+   * @default 'password'
+   */
+  readonly passwordKey?: string;
+}
+
+/**
+ * Options of `ExternalDatabase.bindToContainer`.
+ */
+export interface DatabaseBindingOptions {
+  /**
+   * The prefix of the environment variables: `<prefix>_HOST`, `<prefix>_PORT`,
+   * `<prefix>_USER` and `<prefix>_PASSWORD`. Letters, digits and '_', not starting with a digit.
+   *
+   * @default 'DB'
+   */
+  readonly prefix?: string;
+
+  /**
+   * The Secret keys of the user name and the password, added as `<prefix>_USER` and
+   * `<prefix>_PASSWORD` with `valueFrom.secretKeyRef` (never by value).
+   *
+   * @default - no credentials variables
+   * @see https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
+   */
+  readonly credentials?: DatabaseCredentials;
+}
+
+/**
+ * A database outside the cluster, reached in the cluster by a stable DNS name: an
+ * `ExternalService` that knows its engine's port, port name and application protocol, and
+ * that can wire its connection details into a container.
+ */
+export class ExternalDatabase extends ExternalService {
+  /** The database engine. */
+  public readonly engine: DatabaseEngine;
+
+  /**
+   * The host name pods connect to: the namespaced DNS name `<service>.<namespace>`, which
+   * resolves from any namespace and does not depend on the cluster domain (the FQDN is in
+   * `dnsNames.fqdn`).
+   */
+  public readonly host: string;
+
+  /** The port pods connect to (the Service port). */
+  public readonly port: number;
+
+  public constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
+    super(scope, id, databaseServiceProps(props));
+    this.engine = props.engine;
+    this.host = this.dnsNames.namespacedName;
+    this.port = this.ports[0].port;
+  }
+
+  /**
+   * The connection details: host, FQDN, port and engine name.
+   */
+  public get connection(): DatabaseConnection {
+    return {
+      host: this.host,
+      fqdn: this.dnsNames.fqdn,
+      port: this.port,
+      engineName: this.engine.name,
+    };
+  }
+
+  /**
+   * Adds the connection details to a container as environment variables: `<prefix>_HOST` and
+   * `<prefix>_PORT`, and with `credentials` `<prefix>_USER` and `<prefix>_PASSWORD` from the
+   * Secret by reference. Throws a `ValidationError` if the prefix or a Secret key is not valid,
+   * or if the container already has one of these variables.
+   *
+   * @returns the names of the variables added
+   */
+  public bindToContainer(container: kplus.Container, options: DatabaseBindingOptions = {}): string[] {
+    const problems = new Problems(this.node.path);
+    const opts: DatabaseBindingOptions = options !== null && typeof options === 'object' ? options : {};
+    const prefix = opts.prefix ?? 'DB';
+    if (typeof prefix !== 'string' || !ENV_PREFIX.test(prefix)) {
+      problems.add('prefix', prefix, 'must be letters, digits and \'_\', not starting with a digit', 'use e.g. \'DB\' or \'ORDERS_DB\'');
+    }
+    const values: Record<string, kplus.EnvValue> = {
+      [`${prefix}_HOST`]: kplus.EnvValue.fromValue(this.host),
+      [`${prefix}_PORT`]: kplus.EnvValue.fromValue(String(this.port)),
+    };
+    const credentials = opts.credentials;
+    if (credentials !== undefined) {
+      const secret = credentials?.secret;
+      if (secret === null || typeof secret !== 'object' || typeof secret.name !== 'string') {
+        problems.add('credentials.secret', secret, 'must be a cdk8s-plus `ISecret`', 'use e.g. kplus.Secret.fromSecretName(this, \'Creds\', \'orders-db\')');
+      }
+      const usernameKey = credentials?.usernameKey ?? 'username';
+      const passwordKey = credentials?.passwordKey ?? 'password';
+      for (const [field, key] of [['usernameKey', usernameKey], ['passwordKey', passwordKey]] as const) {
+        if (typeof key !== 'string' || !SECRET_KEY.test(key) || key.length > 253) {
+          problems.add(`credentials.${field}`, key, 'must be a Secret key: letters, digits, \'-\', \'_\' and \'.\'');
+        }
+      }
+      if (problems.empty) {
+        values[`${prefix}_USER`] = kplus.EnvValue.fromSecretValue({ secret, key: usernameKey });
+        values[`${prefix}_PASSWORD`] = kplus.EnvValue.fromSecretValue({ secret, key: passwordKey });
+      }
+    }
+    const existing = container?.env?.variables;
+    if (existing === undefined) {
+      problems.add('container', container, 'must be a cdk8s-plus `Container`');
+    } else {
+      for (const name of Object.keys(values)) {
+        if (name in existing) {
+          problems.add('prefix', prefix, `must not produce a variable the container already has: ${name} is set`, 'use another `prefix`');
+        }
+      }
+    }
+    problems.throwIfAny();
+    for (const [name, value] of Object.entries(values)) {
+      container.env.addVariable(name, value);
+    }
+    return Object.keys(values);
+  }
+}
+
+const ENV_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * The props of the underlying `ExternalService`: one port named after the engine, and a check of
+ * the database's own props reported with the Service's problems.
+ */
+function databaseServiceProps(props: ExternalDatabaseProps): ExternalServiceProps {
+  const given: Partial<ExternalDatabaseProps> = props !== null && typeof props === 'object' ? props : {};
+  const scratch = new Problems('');
+  checkDatabaseProps(given, scratch);
+  const engine = given.engine as DatabaseEngine;
+  const port = given.port ?? engine?.defaultPort;
+  const ports = scratch.empty
+    ? [{ name: engine.name, port, targetPort: TargetPort.number(given.backendPort ?? port), appProtocol: engine.appProtocol }]
+    // Stand-in port, so that only the database's own problems are reported.
+    : [{ name: 'db', port: 1 }];
+  const serviceProps: any = { ...given, ports };
+  delete serviceProps.engine;
+  delete serviceProps.port;
+  delete serviceProps.backendPort;
+  serviceProps[EXTRA_CHECK] = (problems: Problems) => checkDatabaseProps(given, problems);
+  return serviceProps;
+}
+
+function checkDatabaseProps(given: Partial<ExternalDatabaseProps>, problems: Problems): void {
+  const engine = given.engine;
+  if (!(engine instanceof DatabaseEngine)) {
+    problems.add('engine', engine, 'must be a `DatabaseEngine`', 'use e.g. DatabaseEngine.POSTGRESQL or DatabaseEngine.custom({ name, defaultPort })');
+  } else {
+    engine._validate(problems, 'engine');
+  }
+  if (given.port !== undefined) {
+    problems.addEach('port', given.port, PortRules.portNumberErrors(given.port), 'use a port number from 1 to 65535');
+  }
+  if (given.backendPort !== undefined) {
+    problems.addEach('backendPort', given.backendPort, PortRules.portNumberErrors(given.backendPort), 'use a port number from 1 to 65535');
+    const port = given.port ?? (engine instanceof DatabaseEngine ? engine.defaultPort : undefined);
+    const byHostname = given.backend instanceof ExternalBackend && given.backend.isHostname;
+    if (byHostname && given.backendPort !== port) {
+      problems.add('backendPort', given.backendPort, `must be left out or equal \`port\` (${port}) for a host name backend: an ExternalName Service is a DNS CNAME, so clients connect to the outside host directly on the port they use and nothing can remap it`, `use ${given.backendPort} as \`port\`, or give the backend as IP addresses to remap ports`);
+    }
+  }
+}
