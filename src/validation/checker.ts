@@ -1,24 +1,234 @@
-import { Finding } from './finding';
+import { Problems } from './_problems';
+import { Finding, RuleInfo, Severity } from './finding';
+import { checkApi } from './rules/_api';
+import { CATALOGUE, ruleInfo, ruleInfos } from './rules/_catalogue';
+import { checkCrossObject } from './rules/_cross';
+import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
+import { Reporter, RuleSettings, isMap, map } from './rules/_engine';
+import { checkIngress, checkIngressClass } from './rules/_ingress';
+import { ACK_ANNOTATION, checkMeta } from './rules/_meta';
+import { checkService } from './rules/_service';
 
 /**
- * Settings of the cluster the manifests are meant for.
+ * Settings of the cluster the manifests are meant for, and what to report.
  */
 export interface CheckOptions {
   /**
-   * The node port range of the cluster (the API server's `--service-node-port-range`).
+   * The node port range of the cluster (the API server's `--service-node-port-range`),
+   * as `<first>-<last>`.
    *
    * @default '30000-32767'
+   * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
    */
   readonly nodePortRange?: string;
+
+  /**
+   * Ids of rules not to apply (`['XREF001', 'EPS007']`).
+   *
+   * @default - every rule applies
+   */
+  readonly skipRules?: string[];
+
+  /**
+   * Whether to return acknowledged findings too (marked `acknowledged: true`).
+   *
+   * @default false
+   */
+  readonly includeAcknowledged?: boolean;
 }
 
 /**
- * Checks a list of manifests (plain objects, as parsed from YAML) against the rule catalogue.
+ * Checks Kubernetes manifests for what a 1.28 API server rejects (Service, Endpoints,
+ * EndpointSlice, Ingress, IngressClass, removed API versions, unknown fields) and for the
+ * cross-object mistakes that only show up as missing traffic (selectors that match no pod,
+ * target ports no container declares, slices and Ingress backends that reach no Service, ...).
  *
- * PLACEHOLDER: the rule catalogue lands with the manifest checker; until then nothing is found.
+ * A finding on one object can be acknowledged with a reason in its annotation
+ * `service-patterns.cdk8s.io/acknowledge: "XREF001: pods are created by an operator"`
+ * (several separated by `;` or new lines); acknowledged findings are left out.
+ */
+export class ManifestChecker {
+  /**
+   * The annotation that acknowledges findings on an object.
+   */
+  public static readonly ACKNOWLEDGE_ANNOTATION = ACK_ANNOTATION;
+
+  /**
+   * Checks a list of manifests (plain objects, as parsed from YAML or JSON).
+   *
+   * @param manifests the objects; anything that is not a map is a finding
+   * @param options cluster settings and rules to skip
+   * @returns the findings, ordered by manifest index
+   */
+  public static check(manifests: any[], options: CheckOptions = {}): Finding[] {
+    return checkManifests(manifests, options);
+  }
+
+  /**
+   * The rule catalogue, in id order.
+   */
+  public static get rules(): RuleInfo[] {
+    return ruleInfos();
+  }
+
+  /**
+   * One rule of the catalogue; throws a `ValidationError` for an unknown id.
+   */
+  public static rule(id: string): RuleInfo {
+    if (!CATALOGUE[id]) {
+      const p = new Problems('ManifestChecker');
+      p.add('id', id, 'must be the id of a rule of the catalogue', 'see `ManifestChecker.rules`');
+      p.throwIfAny();
+    }
+    return ruleInfo(id);
+  }
+
+  private constructor() {}
+}
+
+/**
+ * Parses the options; throws a `ValidationError` when they are invalid.
+ */
+function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<string> } {
+  const problems = new Problems('CheckOptions');
+  let nodePortMin = 30000;
+  let nodePortMax = 32767;
+  const range = options.nodePortRange;
+  if (range !== undefined) {
+    const m = typeof range === 'string' ? /^([0-9]{1,5})-([0-9]{1,5})$/.exec(range.trim()) : null;
+    if (!m || Number(m[1]) < 1 || Number(m[2]) > 65535 || Number(m[1]) > Number(m[2])) {
+      problems.add('nodePortRange', range, 'must be a port range \'<first>-<last>\' within 1-65535', 'e.g. \'30000-32767\'');
+    } else {
+      nodePortMin = Number(m[1]);
+      nodePortMax = Number(m[2]);
+    }
+  }
+  const skip = new Set<string>();
+  const skipRules = options.skipRules ?? [];
+  if (!Array.isArray(skipRules)) {
+    problems.add('skipRules', skipRules, 'must be a list of rule ids');
+  } else {
+    skipRules.forEach((id, i) => {
+      if (typeof id !== 'string' || !CATALOGUE[id.trim().toUpperCase()]) {
+        problems.add(`skipRules[${i}]`, id, 'must be the id of a rule of the catalogue', 'see `ManifestChecker.rules` or `k8s-connectivity-check --list-rules`');
+      } else {
+        skip.add(id.trim().toUpperCase());
+      }
+    });
+  }
+  problems.throwIfAny();
+  return { settings: { nodePortMin, nodePortMax }, skip };
+}
+
+/**
+ * Checks a list of manifests against the rule catalogue. The function behind
+ * `ManifestChecker.check` and the safety net.
  */
 export function checkManifests(manifests: any[], options: CheckOptions = {}): Finding[] {
-  void manifests;
-  void options;
-  return [];
+  const { settings, skip } = settingsOf(options);
+  const objects: any[] = Array.isArray(manifests) ? manifests : [];
+  const findings: Finding[] = [];
+  const reporters = objects.map((obj, i) => new Reporter(findings, skip, i, obj));
+  const eligible: boolean[] = [];
+  objects.forEach((obj, i) => {
+    const r = reporters[i];
+    const root = checkApi(r);
+    eligible.push(root !== undefined);
+    if (root === undefined) {
+      return;
+    }
+    checkMeta(r, obj.kind);
+    switch (obj.kind) {
+      case 'Service': checkService(r, settings); break;
+      case 'Endpoints': checkEndpoints(r); break;
+      case 'EndpointSlice': checkEndpointSlice(r); break;
+      case 'Ingress': checkIngress(r); break;
+      case 'IngressClass': checkIngressClass(r); break;
+    }
+  });
+  // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
+  const context = objects.map((obj, i) => eligible[i] || (isMap(obj) && obj.kind !== undefined && !CHECKED_KINDS.has(obj.kind)));
+  checkCrossObject(objects, reporters, context);
+  const acks = readAcknowledgements(objects, reporters);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const reason = f.ruleId.startsWith('ACK') ? undefined : acks.get(f.manifestIndex)?.get(f.ruleId);
+    if (reason === undefined) {
+      out.push(f);
+    } else if (options.includeAcknowledged) {
+      out.push({ ...f, acknowledged: true, acknowledgedReason: reason });
+    }
+  }
+  // Stable order: by object, then as found.
+  return out
+    .map((f, order) => ({ f, order }))
+    .sort((a, b) => a.f.manifestIndex - b.f.manifestIndex || a.order - b.order)
+    .map(({ f }) => f);
+}
+
+const CHECKED_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass']);
+
+const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?::([\s\S]*))?$/;
+
+/**
+ * Reads the acknowledgements of every object: index to rule id to reason. Reports ACK001 for
+ * entries without a reason or that cannot be read, ACK002 for unknown rules and rules that
+ * cannot be acknowledged.
+ */
+function readAcknowledgements(objects: readonly any[], reporters: readonly Reporter[]): Map<number, Map<string, string>> {
+  const acks = new Map<number, Map<string, string>>();
+  const field = `metadata.annotations[${ACK_ANNOTATION}]`;
+  objects.forEach((obj, i) => {
+    const value = map(map(isMap(obj) ? obj.metadata : undefined).annotations)[ACK_ANNOTATION];
+    if (value === undefined) {
+      return;
+    }
+    const r = reporters[i];
+    if (typeof value !== 'string') {
+      r.report('ACK001', field, value, 'must be a string of \'<RULE>: <reason>\' entries');
+      return;
+    }
+    const entries = value.split(/[;\n]/).map((e) => e.trim()).filter((e) => e.length > 0);
+    if (entries.length === 0) {
+      r.report('ACK001', field, value, 'must acknowledge at least one rule as \'<RULE>: <reason>\'', 'e.g. \'XREF001: pods are created by an operator\'');
+    }
+    for (const entry of entries) {
+      const m = ACK_ENTRY.exec(entry);
+      if (!m) {
+        r.report('ACK001', field, entry, 'must be \'<RULE>: <reason>\'', 'e.g. \'XREF001: pods are created by an operator\'');
+        continue;
+      }
+      const id = m[1].toUpperCase();
+      const reason = (m[2] ?? '').trim();
+      const rule = CATALOGUE[id];
+      if (!rule) {
+        r.report('ACK002', field, id, 'is not the id of a rule of the catalogue', 'see `k8s-connectivity-check --list-rules`');
+        continue;
+      }
+      if (reason === '') {
+        r.report('ACK001', field, entry, `must give a reason for acknowledging ${id}`, `write '${id}: <why this is intended>'`);
+        continue;
+      }
+      if (rule.server === true) {
+        r.report('ACK002', field, id, 'cannot be acknowledged: the API server rejects the object anyway', 'fix the object instead');
+        continue;
+      }
+      if (id.startsWith('ACK')) {
+        r.report('ACK002', field, id, 'cannot be acknowledged', 'fix the acknowledgement instead');
+        continue;
+      }
+      let forObject = acks.get(i);
+      if (!forObject) {
+        forObject = new Map();
+        acks.set(i, forObject);
+      }
+      forObject.set(id, reason);
+    }
+  });
+  return acks;
+}
+
+/** Whether any finding is an error. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === Severity.ERROR && !f.acknowledged);
 }

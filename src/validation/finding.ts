@@ -47,4 +47,47 @@ export interface Finding {
 
   /** A link to the Kubernetes documentation of the rule. */
   readonly docsUrl: string;
+
+  /**
+   * Whether the object acknowledges this finding (with a reason) in its
+   * `service-patterns.cdk8s.io/acknowledge` annotation. Acknowledged findings are only
+   * returned when `CheckOptions.includeAcknowledged` is set.
+   *
+   * @default false
+   */
+  readonly acknowledged?: boolean;
+
+  /**
+   * The reason given in the acknowledgement.
+   *
+   * @default - not acknowledged
+   */
+  readonly acknowledgedReason?: string;
+}
+
+/**
+ * One rule of the manifest checker's catalogue.
+ */
+export interface RuleInfo {
+  /** The stable id of the rule, prefixed by its area: `SVC003`, `XREF004`. */
+  readonly id: string;
+
+  /** What the rule checks, in one line. */
+  readonly summary: string;
+
+  /** The kinds the rule applies to (`Service`, `EndpointSlice`, ...; `*` for any kind). */
+  readonly kinds: string[];
+
+  /** How serious a finding of this rule is. */
+  readonly severity: Severity;
+
+  /** A link to the Kubernetes documentation of what the rule checks. */
+  readonly docsUrl: string;
+
+  /**
+   * Whether a finding of this rule can be acknowledged with the
+   * `service-patterns.cdk8s.io/acknowledge` annotation. Rules that mirror what the API
+   * server rejects cannot be: the server rejects the object anyway.
+   */
+  readonly acknowledgeable: boolean;
 }

@@ -1,2 +1,3 @@
 export * from './validation-error';
 export * from './finding';
+export { CheckOptions, ManifestChecker } from './checker';

@@ -1,0 +1,144 @@
+import { Reporter, isMap, list, map, oneOf } from './_engine';
+import { checkPortList } from './_ports';
+import { IpAddress } from '../../net/ip';
+import { KubeName } from '../../net/names';
+
+const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
+const MAX_ENDPOINTS = 1000;
+const MAX_ADDRESSES = 100;
+const MAX_PORTS = 20000;
+const MAX_ZONE_HINTS = 8;
+
+/**
+ * The rules a 1.28 API server applies to `v1` Endpoints.
+ */
+export function checkEndpoints(r: Reporter): void {
+  list(r.obj.subsets).forEach((subset, i) => {
+    const at = `subsets[${i}]`;
+    if (!isMap(subset)) {
+      return;
+    }
+    const addresses = list(subset.addresses);
+    const notReady = list(subset.notReadyAddresses);
+    if (addresses.length === 0 && notReady.length === 0) {
+      r.report('EP001', at, undefined, 'must have `addresses` or `notReadyAddresses`', 'add the backend addresses, or remove the empty subset');
+    }
+    for (const [field, items] of [['addresses', addresses], ['notReadyAddresses', notReady]] as Array<[string, any[]]>) {
+      items.forEach((a, j) => {
+        const aat = `${at}.${field}[${j}]`;
+        if (!isMap(a)) {
+          return;
+        }
+        if (typeof a.ip !== 'string' || a.ip === '') {
+          r.report('EP002', `${aat}.ip`, a.ip, 'is required', 'give the backend\'s IP address');
+        } else {
+          const errors = IpAddress.errors(a.ip);
+          errors.forEach((e) => r.report('EP002', `${aat}.ip`, a.ip, e));
+          if (errors.length === 0) {
+            IpAddress.parse(a.ip).endpointErrors().forEach((e) => r.report('EP002', `${aat}.ip`, a.ip, e));
+          }
+        }
+        if (typeof a.hostname === 'string' && a.hostname !== '') {
+          KubeName.dns1123LabelErrors(a.hostname).forEach((e) => r.report('EP004', `${aat}.hostname`, a.hostname, e));
+        }
+        if (typeof a.nodeName === 'string' && a.nodeName !== '') {
+          KubeName.dns1123SubdomainErrors(a.nodeName).forEach((e) => r.report('EP004', `${aat}.nodeName`, a.nodeName, e));
+        }
+      });
+    }
+    checkPortList(r, subset.ports, `${at}.ports`, {
+      number: 'EP003',
+      name: 'EP003',
+      protocol: 'EP003',
+      appProtocol: 'SVC017',
+      nameRequiredWhenSeveral: true,
+      numberOptional: false,
+    });
+  });
+}
+
+/**
+ * The rules a 1.28 API server applies to a `discovery.k8s.io/v1` EndpointSlice, and the
+ * warning about endpoints with several addresses.
+ */
+export function checkEndpointSlice(r: Reporter): void {
+  const addressType = r.obj.addressType;
+  if (typeof addressType !== 'string' || addressType === '') {
+    r.report('EPS001', 'addressType', addressType, 'is required', `use one of ${oneOf(ADDRESS_TYPES)}`);
+  } else if (!ADDRESS_TYPES.includes(addressType)) {
+    const fixed = ADDRESS_TYPES.find((t) => t.toLowerCase() === addressType.toLowerCase());
+    r.report('EPS001', 'addressType', addressType, `must be one of ${oneOf(ADDRESS_TYPES)}`, fixed ? `did you mean '${fixed}'?` : undefined);
+  }
+  const endpoints = list(r.obj.endpoints);
+  if (endpoints.length > MAX_ENDPOINTS) {
+    r.report('EPS002', 'endpoints', `${endpoints.length} endpoints`, `must have at most ${MAX_ENDPOINTS} endpoints`, 'split the endpoints over several EndpointSlices with the same `kubernetes.io/service-name` label');
+  }
+  endpoints.forEach((ep, i) => {
+    const at = `endpoints[${i}]`;
+    if (!isMap(ep)) {
+      return;
+    }
+    const addresses = list(ep.addresses);
+    if (addresses.length === 0) {
+      r.report('EPS002', `${at}.addresses`, ep.addresses, 'must have at least 1 address', 'give the endpoint\'s address');
+    } else if (addresses.length > MAX_ADDRESSES) {
+      r.report('EPS002', `${at}.addresses`, `${addresses.length} addresses`, `must have at most ${MAX_ADDRESSES} addresses`);
+    } else if (addresses.length > 1) {
+      r.report('EPS007', `${at}.addresses`, addresses, 'has more than one address: consumers (kube-proxy, DNS) use only the first one', 'make one endpoint per address');
+    }
+    addresses.forEach((a, j) => {
+      if (typeof a === 'string') {
+        checkSliceAddress(r, `${at}.addresses[${j}]`, a, addressType);
+      }
+    });
+    if (typeof ep.hostname === 'string' && ep.hostname !== '') {
+      KubeName.dns1123LabelErrors(ep.hostname).forEach((e) => r.report('EPS006', `${at}.hostname`, ep.hostname, e));
+    }
+    if (typeof ep.nodeName === 'string' && ep.nodeName !== '') {
+      KubeName.dns1123SubdomainErrors(ep.nodeName).forEach((e) => r.report('EPS006', `${at}.nodeName`, ep.nodeName, e));
+    }
+    const zones = list(map(ep.hints).forZones);
+    if (zones.length > MAX_ZONE_HINTS) {
+      r.report('EPS006', `${at}.hints.forZones`, `${zones.length} zones`, `must have at most ${MAX_ZONE_HINTS} entries`);
+    }
+    zones.forEach((z, k) => {
+      if (!isMap(z) || typeof z.name !== 'string' || z.name === '') {
+        r.report('EPS006', `${at}.hints.forZones[${k}].name`, isMap(z) ? z.name : z, 'is required', 'give the zone name');
+      }
+    });
+  });
+  const ports = list(r.obj.ports);
+  if (ports.length > MAX_PORTS) {
+    r.report('EPS005', 'ports', `${ports.length} ports`, `must have at most ${MAX_PORTS} ports`);
+  }
+  // In a slice, a port may have no number (all ports) and names are optional even when several.
+  checkPortList(r, ports, 'ports', {
+    number: 'EPS005',
+    name: 'EPS005',
+    protocol: 'EPS005',
+    appProtocol: 'SVC017',
+    nameRequiredWhenSeveral: false,
+    numberOptional: true,
+  });
+}
+
+function checkSliceAddress(r: Reporter, field: string, address: string, addressType: unknown): void {
+  if (addressType === 'FQDN') {
+    KubeName.dns1123SubdomainErrors(address).forEach((e) => r.report('EPS003', field, address, e, 'an FQDN slice holds DNS names'));
+    return;
+  }
+  if (addressType !== 'IPv4' && addressType !== 'IPv6') {
+    return; // EPS001 already reported it
+  }
+  const errors = IpAddress.errors(address);
+  if (errors.length > 0) {
+    errors.forEach((e) => r.report('EPS003', field, address, e));
+    return;
+  }
+  const ip = IpAddress.parse(address);
+  if (ip.family !== addressType) {
+    r.report('EPS003', field, address, `must be an ${addressType} address, as \`addressType\` says`, `put ${ip.family} addresses in a separate EndpointSlice with \`addressType: ${ip.family}\``);
+    return;
+  }
+  ip.endpointErrors().forEach((e) => r.report('EPS004', field, address, e));
+}

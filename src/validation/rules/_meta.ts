@@ -1,0 +1,69 @@
+import { Reporter, isMap, map } from './_engine';
+import { KubeName } from '../../net/names';
+
+/** The largest total size of an object's annotations (keys and values), in bytes. */
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/** The annotation that acknowledges findings; read by the checker, so it is checked there. */
+export const ACK_ANNOTATION = 'service-patterns.cdk8s.io/acknowledge';
+
+/**
+ * The object metadata rules: name per kind, namespace, labels, annotations.
+ */
+export function checkMeta(r: Reporter, kind: string): void {
+  const meta = map(r.obj.metadata);
+  const name = meta.name;
+  const generateName = meta.generateName;
+  const nameRule = kind === 'Service' ? KubeName.dns1035LabelErrors : KubeName.dns1123SubdomainErrors;
+  const nameKind = kind === 'Service' ? 'a DNS-1035 label (a letter first, then lower-case letters, digits and \'-\')' : 'a DNS-1123 subdomain';
+  if (name === undefined || name === null || name === '') {
+    if (typeof generateName !== 'string' || generateName === '') {
+      r.report('META001', 'metadata.name', undefined, 'is required', `name the ${kind} with ${nameKind}`);
+    } else {
+      // generateName is a prefix: the server appends 5 random characters, so a trailing '-' is fine.
+      const errors = nameRule(generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName);
+      for (const e of errors) {
+        r.report('META001', 'metadata.generateName', generateName, e);
+      }
+    }
+  } else if (typeof name === 'string') {
+    for (const e of nameRule(name)) {
+      r.report('META001', 'metadata.name', name, e, `a ${kind} name must be ${nameKind}`);
+    }
+  }
+  const ns = meta.namespace;
+  if (typeof ns === 'string' && ns !== '') {
+    if (kind === 'IngressClass') {
+      r.report('META005', 'metadata.namespace', ns, 'is ignored: an IngressClass is cluster-scoped', 'remove `metadata.namespace`');
+    } else {
+      for (const e of KubeName.dns1123LabelErrors(ns)) {
+        r.report('META002', 'metadata.namespace', ns, e);
+      }
+    }
+  }
+  if (isMap(meta.labels)) {
+    for (const [key, value] of Object.entries(meta.labels)) {
+      for (const e of KubeName.qualifiedNameErrors(key)) {
+        r.report('META003', 'metadata.labels', key, `key ${e}`);
+      }
+      if (typeof value === 'string') {
+        for (const e of KubeName.labelValueErrors(value)) {
+          r.report('META003', `metadata.labels[${key}]`, value, e);
+        }
+      }
+    }
+  }
+  if (isMap(meta.annotations)) {
+    let size = 0;
+    for (const [key, value] of Object.entries(meta.annotations)) {
+      // Annotation keys are checked in lower case by the API server.
+      for (const e of KubeName.qualifiedNameErrors(key.toLowerCase())) {
+        r.report('META004', 'metadata.annotations', key, `key ${e}`);
+      }
+      size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+    }
+    if (size > ANNOTATIONS_MAX_BYTES) {
+      r.report('META004', 'metadata.annotations', `${size} bytes`, `must have at most ${ANNOTATIONS_MAX_BYTES} bytes in all (keys and values)`, 'move large data to a ConfigMap');
+    }
+  }
+}

@@ -1,0 +1,302 @@
+import { Reporter, RuleSettings, absent, isMap, list, map, oneOf } from './_engine';
+import { checkPortList } from './_ports';
+import { IpAddress, IpFamily, Cidr } from '../../net/ip';
+import { KubeName } from '../../net/names';
+import { PortRules } from '../../net/port';
+
+const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+const AFFINITIES = ['None', 'ClientIP'];
+const POLICIES = ['Cluster', 'Local'];
+const FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
+const FAMILIES = ['IPv4', 'IPv6'];
+const MAX_AFFINITY_SECONDS = 86400;
+const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/** The type a Service gets: `spec.type`, defaulted to ClusterIP. */
+export function serviceType(svc: any): string {
+  const t = map(svc.spec).type;
+  return typeof t === 'string' && t !== '' ? t : 'ClusterIP';
+}
+
+/** Whether a Service is headless (`clusterIP: None`). */
+export function isHeadless(svc: any): boolean {
+  return map(svc.spec).clusterIP === 'None';
+}
+
+/**
+ * The rules a 1.28 API server applies to a `v1` Service (after defaulting).
+ */
+export function checkService(r: Reporter, settings: RuleSettings): void {
+  const spec = map(r.obj.spec);
+  const type = serviceType(r.obj);
+  const headless = spec.clusterIP === 'None';
+  const ports = list(spec.ports);
+
+  if (!TYPES.includes(type)) {
+    r.report('SVC008', 'spec.type', spec.type, `must be one of ${oneOf(TYPES)}`);
+  }
+
+  // Ports
+  if (ports.length === 0 && !headless && type !== 'ExternalName') {
+    const hint = !absent(spec.externalName)
+      ? 'this Service has `externalName` but no `type`: set `type: ExternalName` (which needs no ports)'
+      : 'add at least one port, or make the Service headless (`clusterIP: None`)';
+    r.report('SVC001', 'spec.ports', spec.ports, 'is required for a Service that is not headless or of type ExternalName', hint);
+  }
+  checkPortList(r, ports, 'spec.ports', {
+    number: 'SVC002',
+    name: 'SVC003',
+    protocol: 'SVC004',
+    appProtocol: 'SVC017',
+    nameRequiredWhenSeveral: true,
+    numberOptional: false,
+  });
+  const seen = new Map<string, number>();
+  const nodePorts = new Map<string, number>();
+  ports.forEach((p, i) => {
+    if (!isMap(p)) {
+      return;
+    }
+    const at = `spec.ports[${i}]`;
+    const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
+    if (typeof p.port === 'number') {
+      const key = `${p.port}/${protocol}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        r.report('SVC005', at, key, `must be unique: spec.ports[${first}] has the same port and protocol`, 'remove the duplicate or change its port');
+      } else {
+        seen.set(key, i);
+      }
+    }
+    const tp = p.targetPort;
+    if (typeof tp === 'number' && tp !== 0) {
+      for (const e of PortRules.portNumberErrors(tp)) {
+        r.report('SVC006', `${at}.targetPort`, tp, e);
+      }
+    } else if (typeof tp === 'string' && tp !== '') {
+      if (/^[0-9]+$/.test(tp)) {
+        r.report('SVC006', `${at}.targetPort`, tp, 'must be a number or a port name: a string of digits is read as a name, and names need a letter', `write it as a number: ${tp}`);
+      } else {
+        for (const e of KubeName.ianaSvcNameErrors(tp)) {
+          r.report('SVC006', `${at}.targetPort`, tp, e, 'name a container port with an IANA service name (e.g. \'http\')');
+        }
+      }
+    }
+    const np = p.nodePort;
+    if (typeof np === 'number' && np !== 0) {
+      if (type === 'ClusterIP' || type === 'ExternalName') {
+        r.report('SVC007', `${at}.nodePort`, np, `may not be used when \`type\` is '${type}'`, 'remove `nodePort` or set `type` to \'NodePort\' or \'LoadBalancer\'');
+      } else if (!Number.isInteger(np) || np < settings.nodePortMin || np > settings.nodePortMax) {
+        r.report('SVC007', `${at}.nodePort`, np, `must be in the cluster's node port range ${settings.nodePortMin}-${settings.nodePortMax}`, 'pick a port in the range, or leave `nodePort` out to get one allocated');
+      }
+      const key = `${np}/${protocol}`;
+      const first = nodePorts.get(key);
+      if (first !== undefined) {
+        r.report('SVC007', `${at}.nodePort`, np, `must be unique: spec.ports[${first}] has the same node port and protocol`);
+      } else {
+        nodePorts.set(key, i);
+      }
+    }
+  });
+
+  // clusterIP / clusterIPs / headless
+  const clusterIPs = list(spec.clusterIPs);
+  if (type === 'ExternalName') {
+    if (!absent(spec.clusterIP)) {
+      r.report('SVC009', 'spec.clusterIP', spec.clusterIP, 'must be empty for an ExternalName Service', 'remove `clusterIP`');
+    }
+    if (clusterIPs.length > 0) {
+      r.report('SVC009', 'spec.clusterIPs', spec.clusterIPs, 'must be empty for an ExternalName Service', 'remove `clusterIPs`');
+    }
+  } else {
+    if (headless && (type === 'NodePort' || type === 'LoadBalancer')) {
+      r.report('SVC009', 'spec.clusterIP', 'None', `may not be 'None' for a ${type} Service`, 'remove `clusterIP: None`, or use a ClusterIP Service');
+    }
+    if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && !headless) {
+      for (const e of IpAddress.errors(spec.clusterIP)) {
+        r.report('SVC009', 'spec.clusterIP', spec.clusterIP, `must be empty, 'None', or an IP address: ${e}`);
+      }
+    }
+    if (clusterIPs.length > 0) {
+      if (!absent(spec.clusterIP) && clusterIPs[0] !== spec.clusterIP) {
+        r.report('SVC009', 'spec.clusterIPs[0]', clusterIPs[0], `must be equal to \`clusterIP\` ('${spec.clusterIP}')`);
+      }
+      if (clusterIPs.length > 2) {
+        r.report('SVC009', 'spec.clusterIPs', clusterIPs, 'must have at most 2 entries (one per IP family)');
+      }
+      if (clusterIPs.includes('None') && clusterIPs.length > 1) {
+        r.report('SVC009', 'spec.clusterIPs', clusterIPs, 'must be [\'None\'] alone for a headless Service');
+      }
+      const families: string[] = [];
+      clusterIPs.forEach((ip, i) => {
+        if (ip === 'None' || typeof ip !== 'string') {
+          return;
+        }
+        const errors = IpAddress.errors(ip);
+        errors.forEach((e) => r.report('SVC009', `spec.clusterIPs[${i}]`, ip, `must be 'None' or an IP address: ${e}`));
+        if (errors.length === 0) {
+          const fam = IpAddress.parse(ip).family;
+          if (families.includes(fam)) {
+            r.report('SVC009', `spec.clusterIPs[${i}]`, ip, 'must be of the other IP family than spec.clusterIPs[0] (dual-stack)');
+          }
+          families.push(fam);
+        }
+      });
+    }
+  }
+
+  // ExternalName
+  if (type === 'ExternalName') {
+    const name = spec.externalName;
+    if (absent(name)) {
+      r.report('SVC010', 'spec.externalName', name, 'is required for an ExternalName Service', 'give the DNS name of the backend, e.g. \'db.example.com\'');
+    } else if (typeof name === 'string') {
+      const clean = name.endsWith('.') ? name.slice(0, -1) : name;
+      const errors = KubeName.dns1123SubdomainErrors(clean);
+      let fix: string | undefined;
+      if (/^[a-z]+:\/\//i.test(clean)) {
+        fix = `give a host name only, without scheme or path: '${clean.replace(/^[a-z]+:\/\//i, '').split(/[/:]/)[0]}'`;
+      } else if (/:[0-9]+$/.test(clean)) {
+        fix = `give a host name only: the port belongs in \`spec.ports\`: '${clean.replace(/:[0-9]+$/, '')}'`;
+      }
+      errors.forEach((e) => r.report('SVC010', 'spec.externalName', name, e, fix));
+      if (errors.length === 0 && IpAddress.isValid(clean)) {
+        r.report('SVC020', 'spec.externalName', name, 'is an IP address: an ExternalName is a DNS CNAME, and a CNAME to an IP address resolves to nothing',
+          'for an IP backend use a Service without selector plus an EndpointSlice with that address');
+      }
+    }
+  } else if (!absent(spec.externalName)) {
+    r.report('SVC019', 'spec.externalName', spec.externalName, `is ignored because \`type\` is '${type}'`, 'set `type: ExternalName`, or remove `externalName`');
+  }
+
+  // Session affinity
+  const affinity = absent(spec.sessionAffinity) ? 'None' : spec.sessionAffinity;
+  if (!AFFINITIES.includes(affinity)) {
+    r.report('SVC011', 'spec.sessionAffinity', affinity, `must be one of ${oneOf(AFFINITIES)}`);
+  } else if (affinity === 'ClientIP') {
+    const timeout = map(map(spec.sessionAffinityConfig).clientIP).timeoutSeconds;
+    // A missing config is defaulted to 10800 seconds.
+    if (typeof timeout === 'number' && (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_AFFINITY_SECONDS)) {
+      r.report('SVC011', 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, `must be a whole number from 1 to ${MAX_AFFINITY_SECONDS} (one day)`, 'the default is 10800 (3 hours)');
+    }
+  } else if (!absent(spec.sessionAffinityConfig)) {
+    r.report('SVC011', 'spec.sessionAffinityConfig', spec.sessionAffinityConfig, 'must not be set when `sessionAffinity` is \'None\'', 'set `sessionAffinity: ClientIP`, or remove `sessionAffinityConfig`');
+  }
+
+  // External IPs
+  list(spec.externalIPs).forEach((ip, i) => {
+    if (typeof ip !== 'string') {
+      return;
+    }
+    const errors = IpAddress.errors(ip);
+    errors.forEach((e) => r.report('SVC012', `spec.externalIPs[${i}]`, ip, e));
+    if (errors.length === 0) {
+      IpAddress.parse(ip).endpointErrors().forEach((e) => r.report('SVC012', `spec.externalIPs[${i}]`, ip, e));
+    }
+  });
+
+  // Source ranges
+  const ranges = list(spec.loadBalancerSourceRanges);
+  const annotation = map(map(r.obj.metadata).annotations)[LB_SOURCE_RANGES_ANNOTATION];
+  if (ranges.length > 0 || typeof annotation === 'string') {
+    const field = ranges.length > 0 ? 'spec.loadBalancerSourceRanges' : `metadata.annotations[${LB_SOURCE_RANGES_ANNOTATION}]`;
+    if (type !== 'LoadBalancer') {
+      r.report('SVC013', field, ranges.length > 0 ? ranges : annotation, 'may only be used when `type` is \'LoadBalancer\'', 'set `type: LoadBalancer`, or remove the source ranges');
+    }
+    const values: unknown[] = ranges.length > 0 ? ranges : String(annotation).split(',').map((s) => s.trim());
+    values.forEach((cidr, i) => {
+      if (typeof cidr !== 'string') {
+        return;
+      }
+      for (const e of Cidr.errors(cidr)) {
+        r.report('SVC013', ranges.length > 0 ? `${field}[${i}]` : field, cidr, e);
+      }
+    });
+  }
+
+  // Traffic policies
+  const etp = spec.externalTrafficPolicy;
+  if (!absent(etp)) {
+    if (!POLICIES.includes(etp)) {
+      r.report('SVC014', 'spec.externalTrafficPolicy', etp, `must be one of ${oneOf(POLICIES)}`);
+    } else if (type !== 'NodePort' && type !== 'LoadBalancer') {
+      r.report('SVC014', 'spec.externalTrafficPolicy', etp, `may only be set when \`type\` is 'NodePort' or 'LoadBalancer', not '${type}'`, 'remove `externalTrafficPolicy`');
+    }
+  }
+  const itp = spec.internalTrafficPolicy;
+  if (!absent(itp) && !POLICIES.includes(itp)) {
+    r.report('SVC014', 'spec.internalTrafficPolicy', itp, `must be one of ${oneOf(POLICIES)}`);
+  }
+  const hc = spec.healthCheckNodePort;
+  if (typeof hc === 'number' && hc !== 0) {
+    if (type !== 'LoadBalancer' || etp !== 'Local') {
+      r.report('SVC014', 'spec.healthCheckNodePort', hc, 'may only be set on a LoadBalancer Service with `externalTrafficPolicy: Local`', 'remove `healthCheckNodePort`');
+    } else if (hc < 0 || hc > PortRules.MAX_PORT) {
+      r.report('SVC014', 'spec.healthCheckNodePort', hc, 'must be between 1 and 65535');
+    }
+  }
+
+  // IP families
+  const families = list(spec.ipFamilies);
+  const familyPolicy = spec.ipFamilyPolicy;
+  if (type === 'ExternalName') {
+    if (families.length > 0) {
+      r.report('SVC015', 'spec.ipFamilies', families, 'must be empty for an ExternalName Service', 'remove `ipFamilies`');
+    }
+    if (!absent(familyPolicy)) {
+      r.report('SVC015', 'spec.ipFamilyPolicy', familyPolicy, 'must be empty for an ExternalName Service', 'remove `ipFamilyPolicy`');
+    }
+  } else {
+    if (!absent(familyPolicy) && !FAMILY_POLICIES.includes(familyPolicy)) {
+      r.report('SVC015', 'spec.ipFamilyPolicy', familyPolicy, `must be one of ${oneOf(FAMILY_POLICIES)}`);
+    }
+    if (families.length > 2) {
+      r.report('SVC015', 'spec.ipFamilies', families, 'must have at most 2 entries');
+    }
+    families.forEach((f, i) => {
+      if (!FAMILIES.includes(f)) {
+        r.report('SVC015', `spec.ipFamilies[${i}]`, f, `must be one of ${oneOf(FAMILIES)}`);
+      } else if (families.indexOf(f) !== i) {
+        r.report('SVC015', `spec.ipFamilies[${i}]`, f, 'must not repeat a family');
+      }
+    });
+    if ((absent(familyPolicy) || familyPolicy === 'SingleStack') && (families.length > 1 || clusterIPs.filter((ip) => ip !== 'None').length > 1)) {
+      r.report('SVC015', 'spec.ipFamilyPolicy', familyPolicy, 'must be \'PreferDualStack\' or \'RequireDualStack\' when two IP families or cluster IPs are given (it defaults to \'SingleStack\')');
+    }
+    // ClusterIPs must match the families given.
+    clusterIPs.forEach((ip, i) => {
+      if (typeof ip === 'string' && ip !== 'None' && IpAddress.isValid(ip) && typeof families[i] === 'string'
+        && FAMILIES.includes(families[i]) && IpAddress.parse(ip).family !== (families[i] as IpFamily)) {
+        r.report('SVC015', `spec.ipFamilies[${i}]`, families[i], `must match the family of spec.clusterIPs[${i}] ('${ip}')`);
+      }
+    });
+  }
+
+  // LoadBalancer-only fields
+  if (type !== 'LoadBalancer') {
+    if (!absent(spec.loadBalancerClass)) {
+      r.report('SVC016', 'spec.loadBalancerClass', spec.loadBalancerClass, 'may only be used when `type` is \'LoadBalancer\'', 'remove `loadBalancerClass`');
+    }
+    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts !== null) {
+      r.report('SVC016', 'spec.allocateLoadBalancerNodePorts', spec.allocateLoadBalancerNodePorts, 'may only be used when `type` is \'LoadBalancer\'', 'remove `allocateLoadBalancerNodePorts`');
+    }
+  } else if (typeof spec.loadBalancerClass === 'string' && spec.loadBalancerClass !== '') {
+    for (const e of KubeName.qualifiedNameErrors(spec.loadBalancerClass)) {
+      r.report('SVC016', 'spec.loadBalancerClass', spec.loadBalancerClass, e, 'use a prefixed name such as \'example.com/internal-vip\'');
+    }
+  }
+
+  // Selector
+  if (isMap(spec.selector)) {
+    for (const [key, value] of Object.entries(spec.selector)) {
+      for (const e of KubeName.qualifiedNameErrors(key)) {
+        r.report('SVC018', 'spec.selector', key, `key ${e}`);
+      }
+      if (typeof value === 'string') {
+        for (const e of KubeName.labelValueErrors(value)) {
+          r.report('SVC018', `spec.selector[${key}]`, value, e);
+        }
+      }
+    }
+  }
+}
