@@ -16,6 +16,8 @@ function headlessDeployment(chart: Chart): void {
     containers: [{
       image: 'nginxinc/nginx-unprivileged:1.25',
       ports: [{ number: 8080, name: 'http' }],
+      // nginx writes its pid and cache files under /tmp; the root file system is read-only.
+      volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(chart, 'Tmp', 'tmp') }],
     }],
   });
 
