@@ -41,12 +41,6 @@ export class ExternalBackend {
     return new ExternalBackend(undefined, hostname);
   }
 
-  /**
-   * The addresses, as given.
-   *
-   * @default - a host name backend
-   */
-  public readonly ipAddresses?: string[];
 
   /**
    * The host name, as given.
@@ -55,16 +49,27 @@ export class ExternalBackend {
    */
   public readonly externalName?: string;
 
+  private readonly addressList?: string[];
+
   private constructor(addresses: string[] | undefined, hostname: string | undefined) {
-    this.ipAddresses = addresses;
+    this.addressList = addresses;
     this.externalName = hostname;
+  }
+
+  /**
+   * The addresses, as given (a copy).
+   *
+   * @default - a host name backend
+   */
+  public get ipAddresses(): string[] | undefined {
+    return Array.isArray(this.addressList) ? [...this.addressList] : this.addressList;
   }
 
   /**
    * Whether this is a host name backend (an ExternalName Service).
    */
   public get isHostname(): boolean {
-    return this.ipAddresses === undefined;
+    return this.addressList === undefined;
   }
 
   /**
@@ -73,7 +78,7 @@ export class ExternalBackend {
    * @internal
    */
   public _resolveAddresses(problems: Problems, field: string): IpAddress[] {
-    const list: unknown = this.ipAddresses;
+    const list: unknown = this.addressList;
     if (!Array.isArray(list)) {
       problems.add(field, list, 'must be a list of IP addresses', 'pass e.g. ExternalBackend.addresses([\'10.0.4.17\'])');
       return [];

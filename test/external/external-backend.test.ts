@@ -24,6 +24,7 @@ test('an address backend keeps the addresses as given', () => {
 
   // WHEN
   list.push('10.0.4.18');
+  backend.ipAddresses?.push('10.0.4.19');
 
   // THEN
   expect(backend.isHostname).toBe(false);
