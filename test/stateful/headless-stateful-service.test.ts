@@ -75,6 +75,19 @@ describe('defaults', () => {
   });
 });
 
+test('a generated StatefulSet name is cut to leave room for the ordinal and the revision hash', () => {
+  // GIVEN
+  const chart = new Chart(Testing.app(), 'a-chart-with-a-rather-long-name-for-a-kubernetes-object-name');
+
+  // WHEN
+  const db = new HeadlessStatefulService(chart, 'ReplicatedDatabase', { containers: [ETCD_CONTAINER], replicas: 12 });
+
+  // THEN
+  expect(db.statefulSetName.length).toBe(52);
+  expect(db.podHostname(11)).toBe(`${db.statefulSetName}-11`);
+  expect(kinds(Testing.synth(chart), 'StatefulSet')[0].metadata.name).toBe(db.statefulSetName);
+});
+
 describe('wiring', () => {
   test('the StatefulSet\'s serviceName is the headless Service, and no second Service is created', () => {
     // GIVEN
