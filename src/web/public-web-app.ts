@@ -12,6 +12,7 @@ import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
+import { ManifestChecker } from '../validation/checker';
 import { ValidationProblem } from '../validation/validation-error';
 
 /**
@@ -252,6 +253,8 @@ export class PublicWebApp extends InternalWebApp {
       annotations[EXTERNAL_DNS_ANNOTATION] = Lazy.any({ produce: () => this.hosts.filter((h) => !h.startsWith('*.')).join(',') || undefined });
     }
     Object.assign(annotations, p.annotations ?? {});
+    const userAck = annotations[ManifestChecker.ACKNOWLEDGE_ANNOTATION];
+    annotations[ManifestChecker.ACKNOWLEDGE_ANNOTATION] = Lazy.any({ produce: () => this.acknowledgements(userAck) });
     this.defaultBackendConfig = p.defaultBackend?.toWebBackendConfig();
 
     this.ingress = new kplus.k8s.KubeIngress(this, 'Ingress', {
@@ -517,6 +520,22 @@ export class PublicWebApp extends InternalWebApp {
           'use a dedicated annotation or ConfigMap option, or set `allowSnippetAnnotations: true` if you accept the risk');
       }
     }
+  }
+
+  /** Acknowledges checker rule XREF008 for the Services named with `WebBackend.serviceName`. */
+  private acknowledgements(userAck: string | undefined): string | undefined {
+    const outside = new Set<string>();
+    for (const b of [...this.routeList.map((r) => r.backend), ...(this.defaultBackendConfig ? [this.defaultBackendConfig] : [])]) {
+      if (b.outsideApp) {
+        outside.add(`'${b.serviceName}'`);
+      }
+    }
+    const entries = userAck !== undefined ? [userAck] : [];
+    if (outside.size > 0) {
+      const names = [...outside].join(', ');
+      entries.push(`XREF008: Service${outside.size > 1 ? 's' : ''} ${names} managed outside this app (WebBackend.serviceName)`);
+    }
+    return entries.length > 0 ? entries.join('; ') : undefined;
   }
 
   private kubeRules(): any[] | undefined {

@@ -27,6 +27,14 @@ export interface WebBackendConfig {
   readonly portName?: string;
 
   /**
+   * Whether the Service is managed outside this cdk8s app, so that it is not among the
+   * manifests checked at synth (the Ingress acknowledges the checker's rule XREF008 for it).
+   *
+   * @default false
+   */
+  readonly outsideApp?: boolean;
+
+  /**
    * The port numbers the Service exposes, to check the backend port against.
    *
    * @default - not known: the port is not checked
@@ -100,8 +108,10 @@ export class WebBackend {
   }
 
   /**
-   * Any Service by name and port, for example one managed outside this app. Its ports are
-   * not known, so the port is not checked.
+   * A Service managed outside this cdk8s app, by name and port. Its ports are not known, so
+   * the port is not checked, and the Ingress acknowledges (annotation
+   * `service-patterns.cdk8s.io/acknowledge`) that the Service is not among the app's
+   * manifests (checker rule XREF008).
    *
    * @param serviceName the Service's name (a DNS-1035 label)
    * @param options the port, by number or by name; one of them is required
@@ -111,6 +121,7 @@ export class WebBackend {
       serviceName,
       portNumber: options?.port,
       portName: options?.portName,
+      outsideApp: true,
     });
   }
 
