@@ -4,6 +4,7 @@ import {
   ExternalBackend,
   ExternalService,
   IpFamily,
+  ManifestChecker,
   Protocol,
   SessionAffinity,
   TargetPort,
@@ -319,6 +320,28 @@ describe('from IP addresses', () => {
     expect(a).not.toThrow();
     expect(b).not.toThrow();
   });
+});
+
+test('many addresses of both families, several ports, slices and Endpoints pass the manifest checker', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new ExternalService(chart, 'Db', {
+    backend: ExternalBackend.addresses([...ipv4s(2500), ...ipv6s(3)]),
+    ports: [
+      { name: 'mysql', port: 30056, targetPort: TargetPort.number(3306), appProtocol: 'mysql' },
+      { name: 'dns', port: 53, protocol: Protocol.UDP },
+    ],
+    endpointObjects: EndpointObjects.BOTH,
+    sessionAffinity: SessionAffinity.clientIp(Duration.minutes(5)),
+  });
+  new ExternalService(chart, 'Partner', { backend: ExternalBackend.hostname('api.partner.example.'), ports: [{ port: 443 }] });
+
+  // THEN
+  const manifests = Testing.synth(chart);
+  expect(manifests.length).toBe(7);
+  expect(ManifestChecker.check(manifests)).toEqual([]);
 });
 
 describe('DNS names, ports and objects', () => {

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { addScenarios } from '../../examples/scenarios/external';
+import { ManifestChecker } from '../../src';
 
 // GIVEN the example app's scenarios 1-3
 const app = Testing.app();
@@ -23,4 +24,12 @@ test.each(charts.map((c) => [c.node.id, c] as const))('%s', (_id, chart) => {
 
   // THEN
   expect(manifests).toMatchSnapshot();
+});
+
+test.each(charts.map((c) => [c.node.id, c] as const))('%s passes the manifest checker without any finding', (_id, chart) => {
+  // WHEN
+  const findings = ManifestChecker.check(Testing.synth(chart));
+
+  // THEN
+  expect(findings).toEqual([]);
 });
