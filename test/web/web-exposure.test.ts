@@ -1,0 +1,169 @@
+import { Testing } from 'cdk8s';
+import { synthKind } from './_helpers';
+import { ExternalTrafficPolicy, IngressController, PublicWebApp, WebExposure, WebTls } from '../../src';
+
+function serviceOf(props: any): any {
+  const chart = Testing.chart();
+  new PublicWebApp(chart, 'Hello', { image: 'hello:1', serviceName: 'hello', ...props });
+  expect(synthKind(chart, 'Ingress')).toEqual([]);
+  return synthKind(chart, 'Service')[0];
+}
+
+test('a NodePort with a fixed node port', () => {
+  // WHEN
+  const service = serviceOf({ exposure: WebExposure.nodePort({ nodePort: 31682 }) });
+
+  // THEN
+  expect(service.spec.type).toBe('NodePort');
+  expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP', nodePort: 31682 }]);
+});
+
+test('a NodePort with an allocated node port, and urls for a fixed one', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const allocated = new PublicWebApp(chart, 'A', { image: 'a:1', exposure: WebExposure.nodePort(), domainNames: ['a.example.com'] });
+  const fixed = new PublicWebApp(chart, 'B', { image: 'b:1', exposure: WebExposure.nodePort({ nodePort: 30080 }), domainNames: ['b.example.com'] });
+
+  // THEN
+  expect(synthKind(chart, 'Service')[0].spec.ports[0].nodePort).toBeUndefined();
+  expect(allocated.urls).toEqual([]);
+  expect(fixed.urls).toEqual(['http://b.example.com:30080']);
+  expect(allocated.ingress).toBeUndefined();
+  expect(() => allocated.addPath('/x')).toThrow(/`exposure` must be an Ingress to route paths, got 'NodePort'/);
+});
+
+test('a node port is checked against a custom range', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new PublicWebApp(chart, 'A', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 30500, nodePortRange: '30000-30999' }) });
+
+  // THEN
+  expect(synthKind(chart, 'Service')[0].spec.ports[0].nodePort).toBe(30500);
+  expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 31682, nodePortRange: '30000-30999' }) }))
+    .toThrow(/`exposure.nodePort` must be a whole number in the node port range 30000-30999, got 31682/);
+});
+
+test('a LoadBalancer with source ranges, external traffic policy, class and external-dns', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const app = new PublicWebApp(chart, 'Hello', {
+    image: 'hello:1',
+    exposure: WebExposure.loadBalancer({
+      sourceRanges: ['203.0.113.0/24', '2001:db8::/32'],
+      externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+      loadBalancerClass: 'service.k8s.aws/nlb',
+    }),
+    domainNames: ['hello.example.com'],
+    externalDns: true,
+    annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
+  });
+  const service = synthKind(chart, 'Service')[0];
+
+  // THEN
+  expect(service.metadata.annotations).toEqual({
+    'external-dns.alpha.kubernetes.io/hostname': 'hello.example.com',
+    'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+  });
+  expect(service.spec).toMatchObject({
+    type: 'LoadBalancer',
+    loadBalancerSourceRanges: ['203.0.113.0/24', '2001:db8::/32'],
+    externalTrafficPolicy: 'Local',
+    loadBalancerClass: 'service.k8s.aws/nlb',
+  });
+  expect(app.urls).toEqual(['http://hello.example.com']);
+});
+
+test('externalIPs on explicit opt-in', () => {
+  // WHEN
+  const service = serviceOf({
+    exposure: WebExposure.nodePort(),
+    externalIps: { addresses: ['203.0.113.10', '2001:db8::10'], acceptCve20208554Risk: true },
+  });
+
+  // THEN
+  expect(service.spec.externalIPs).toEqual(['203.0.113.10', '2001:db8::10']);
+});
+
+test('externalIPs with an Ingress go on the ClusterIP Service', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new PublicWebApp(chart, 'Hello', { image: 'hello:1', externalIps: { addresses: ['203.0.113.10'], acceptCve20208554Risk: true } });
+
+  // THEN
+  expect(synthKind(chart, 'Service')[0].spec).toMatchObject({ type: 'ClusterIP', externalIPs: ['203.0.113.10'] });
+});
+
+test('fails if externalIPs are not acknowledged or not usable addresses', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', externalIps: { addresses: ['203.0.113.10'], acceptCve20208554Risk: false } }))
+    .toThrow(/`externalIps.acceptCve20208554Risk` must be true to use `externalIPs`.*\(CVE-2020-8554\), got false/);
+  expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', externalIps: { addresses: ['127.0.0.1', 'not-an-ip'], acceptCve20208554Risk: true } }))
+    .toThrow(/`externalIps.addresses\[0\]`[\s\S]*`externalIps.addresses\[1\]`/);
+  expect(() => new PublicWebApp(chart, 'C', { image: 'a:1', externalIps: { addresses: [], acceptCve20208554Risk: true } }))
+    .toThrow(/`externalIps.addresses` must list at least one IP address/);
+});
+
+test('fails if the node port is out of range', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 8080 }) }))
+    .toThrow(/`exposure.nodePort` must be a whole number in the node port range 30000-32767, got 8080: choose a port from 30000 to 32767/);
+  expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 31000, nodePortRange: '32000-31000' }) }))
+    .toThrow(/`exposure.nodePortRange` must be '<low>-<high>'/);
+  expect(() => new PublicWebApp(chart, 'C', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 'x' as any }) }))
+    .toThrow(/`exposure.nodePort` must be a whole number/);
+});
+
+test('fails if source ranges are not CIDRs, or the class or policy is invalid', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  let error: any;
+
+  // WHEN
+  try {
+    new PublicWebApp(chart, 'A', {
+      image: 'a:1',
+      exposure: WebExposure.loadBalancer({
+        sourceRanges: ['203.0.113.0', '10.0.0.0/33'],
+        externalTrafficPolicy: 'local' as any,
+        loadBalancerClass: 'bad class',
+      }),
+    });
+  } catch (e) {
+    error = e;
+  }
+
+  // THEN
+  expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining([
+    'exposure.sourceRanges[0]', 'exposure.sourceRanges[1]', 'exposure.externalTrafficPolicy', 'exposure.loadBalancerClass',
+  ]));
+});
+
+test('fails if Ingress-only props are given without an Ingress', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new PublicWebApp(chart, 'A', {
+    image: 'a:1',
+    exposure: WebExposure.loadBalancer(),
+    tls: WebTls.none(),
+    paths: ['/'],
+    ingressController: IngressController.nginx(),
+  })).toThrow(/`paths` applies only to an Ingress, but `exposure` is 'LoadBalancer'[\s\S]*`tls` applies only[\s\S]*`ingressController` applies only/);
+  expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 30001 }), externalDns: true }))
+    .toThrow(/`externalDns` needs host names: set `domainNames`/);
+});
