@@ -224,3 +224,25 @@ test('fails if the engine is missing', () => {
   // THEN
   expect(create).toThrow(/`engine` must be a `DatabaseEngine`: use e.g. DatabaseEngine.POSTGRESQL/);
 });
+
+test('fails with problems, never a TypeError, on hostile input', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  const db = new ExternalDatabase(chart, 'Db', { engine: DatabaseEngine.MYSQL, backend: ExternalBackend.address('10.0.4.17') });
+  const container = new kplus.Deployment(chart, 'App').addContainer({ image: 'orders:1.4' });
+
+  // WHEN
+  const attempts: Array<() => unknown> = [
+    () => new ExternalDatabase(chart, 'H1', null as any),
+    () => new ExternalDatabase(chart, 'H2', { engine: DatabaseEngine.custom(null as any), backend: ExternalBackend.address('10.0.4.17') }),
+    () => new ExternalDatabase(chart, 'H3', { engine: DatabaseEngine.MYSQL, backend: ExternalBackend.address('10.0.4.17'), port: '3306' as any, backendPort: NaN }),
+    () => db.bindToContainer(null as any),
+    () => db.bindToContainer(container, { prefix: 42 as any, credentials: { secret: null as any, usernameKey: null as any } }),
+  ];
+
+  // THEN
+  for (const attempt of attempts) {
+    expect(attempt).toThrow(ValidationError);
+  }
+  expect(container.env.variables).toEqual({});
+});
