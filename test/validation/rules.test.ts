@@ -1,7 +1,7 @@
-import { ManifestChecker, Severity } from '../../src';
 import {
   MYSQL, WEB_PODS, deployment, endpoints, ingress, ingressClass, path, rule, slice, statefulSet, svc, web,
 } from './_fixtures';
+import { ManifestChecker, Severity } from '../../src';
 
 /** One rule: manifests that pass it (cleanly: no finding at all), and manifests that fail it at `field`. */
 interface RuleCase {
@@ -18,13 +18,15 @@ const ING_OK = [web(), WEB_PODS, ingress('site', { rules: [rule('shop.example.co
 const CASES: RuleCase[] = [
   // API
   {
-    id: 'API001', title: 'a networking.k8s.io/v1beta1 Ingress',
+    id: 'API001',
+    title: 'a networking.k8s.io/v1beta1 Ingress',
     pass: ING_OK,
     fail: [{ ...ingress('old', { rules: [rule('a.example.com', { path: '/', backend: { serviceName: 'web', servicePort: 80 } })] }), apiVersion: 'networking.k8s.io/v1beta1' }],
     field: 'apiVersion',
   },
   {
-    id: 'API002', title: 'an Ingress under v1',
+    id: 'API002',
+    title: 'an Ingress under v1',
     pass: ING_OK,
     fail: [{ ...ingress('site', { rules: [rule('a.example.com', path('/'))] }), apiVersion: 'v1' }],
     field: 'apiVersion',

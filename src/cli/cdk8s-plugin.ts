@@ -1,0 +1,103 @@
+import { checkManifests } from '../validation/checker';
+import { Finding, Severity } from '../validation/finding';
+import { CATALOGUE } from '../validation/rules/_catalogue';
+
+// The shapes cdk8s-cli hands to a validation plugin, typed here structurally so that the
+// library never loads cdk8s-cli at run time.
+
+/** A resource that violates a rule, as cdk8s-cli reports it. */
+interface ViolatingResource {
+  readonly resourceName: string;
+  readonly locations: string[];
+  readonly manifestPath: string;
+}
+
+/** A violation of one rule, as cdk8s-cli reports it. */
+interface Violation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: ViolatingResource[];
+}
+
+/** What cdk8s-cli passes to `validate` (its `ValidationContext`). */
+interface ValidationContextLike {
+  readonly manifests: readonly string[];
+  parseManifest(manifestPath: string): any[];
+  readonly report: {
+    addViolation(violation: Violation): void;
+    submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
+  };
+  readonly logger?: { log(message: string): void };
+}
+
+/** The `properties` of the plugin in `cdk8s.yaml`. */
+interface PluginProperties {
+  /** The cluster's node port range, e.g. '30000-32767'. */
+  readonly nodePortRange?: string;
+  /** Rule ids not to apply. */
+  readonly skipRules?: string[];
+}
+
+/**
+ * The manifest checker as a `cdk8s synth` validation plugin. In `cdk8s.yaml`:
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./node_modules/cdk8s-service-patterns/lib/cli/cdk8s-plugin.js
+ *     version: 0.0.0
+ *     class: ConnectivityCheckValidation
+ *     properties:
+ *       nodePortRange: 30000-32767
+ * ```
+ *
+ * Every synthesized manifest is checked; error findings fail the synth, warnings are
+ * listed. Acknowledged findings are left out.
+ */
+export class ConnectivityCheckValidation {
+  private readonly properties: PluginProperties;
+
+  public constructor(properties: PluginProperties = {}) {
+    this.properties = properties ?? {};
+  }
+
+  /** Runs the checker over the synthesized manifests and fills the report. */
+  public async validate(context: ValidationContextLike): Promise<void> {
+    const objects: any[] = [];
+    const files: string[] = [];
+    for (const manifestPath of context.manifests) {
+      for (const object of context.parseManifest(manifestPath)) {
+        if (object !== null && object !== undefined) {
+          objects.push(object);
+          files.push(manifestPath);
+        }
+      }
+    }
+    const findings = checkManifests(objects, {
+      nodePortRange: this.properties.nodePortRange,
+      skipRules: this.properties.skipRules,
+    });
+    const byRule = new Map<string, Finding[]>();
+    for (const f of findings) {
+      byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    }
+    for (const [ruleId, list] of byRule) {
+      const rule = CATALOGUE[ruleId];
+      context.report.addViolation({
+        ruleName: `${ruleId} (${rule.severity}): ${rule.summary}`,
+        recommendation: `${rule.summary}; see ${rule.docsUrl}`,
+        fix: [...new Set(list.map((f) => f.fix ?? f.message))].join('; '),
+        violatingResources: list.map((f) => ({
+          resourceName: f.name ?? `#${f.manifestIndex}`,
+          locations: [`${f.field}: ${f.message}${f.value === undefined ? '' : `, got ${f.value}`}`],
+          manifestPath: files[f.manifestIndex],
+        })),
+      });
+    }
+    const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
+    context.report.submit(errors > 0 ? 'failure' : 'success', {
+      errors: String(errors),
+      warnings: String(findings.length - errors),
+    });
+  }
+}
