@@ -102,3 +102,22 @@ function wildcardCovers(wildcard: string, host: string): boolean {
   const head = host.slice(0, host.length - suffix.length);
   return head.length > 0 && !head.includes('.');
 }
+
+/**
+ * `value` as a list: `[]` when it is missing, and a problem (and `[]`) when it is not an array.
+ * @internal
+ */
+export function listProp<T>(
+  problems: { add(field: string, value: unknown, message: string): void },
+  field: string,
+  value: readonly T[] | undefined,
+): T[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    problems.add(field, value, 'must be a list');
+    return [];
+  }
+  return [...value];
+}

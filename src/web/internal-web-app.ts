@@ -1,6 +1,7 @@
 import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { listProp } from './_rules';
 import { IWebBackend, WebBackendConfig } from './web-backend';
 import { KubeName } from '../net/names';
 import { PortRules, Protocol, TargetPort } from '../net/port';
@@ -194,7 +195,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
     problems.addEach('containerPort', this.containerPort, PortRules.portNumberErrors(this.containerPort));
     problems.addEach('port', this.port, PortRules.portNumberErrors(this.port));
     problems.addEach('portName', this.portName, KubeName.ianaSvcNameErrors(this.portName));
-    const additional = resolveServicePorts(p.additionalPorts ?? [], problems, 'additionalPorts', (_port, i) => `port-${i + 1}`);
+    const additional = resolveServicePorts(listProp(problems, 'additionalPorts', p.additionalPorts), problems, 'additionalPorts', (_port, i) => `port-${i + 1}`);
     additional.forEach((a, i) => {
       if (a.name === this.portName) {
         problems.add(`additionalPorts[${i}].name`, a.name, `must differ from \`portName\` ('${this.portName}')`, 'give each port its own name');
@@ -204,7 +205,8 @@ export class InternalWebApp extends Construct implements IWebBackend {
       }
     });
     const containerPorts = new Set<string>([`${this.containerPort}/TCP`]);
-    (p.additionalContainerPorts ?? []).forEach((c, i) => {
+    const additionalContainerPorts = listProp(problems, 'additionalContainerPorts', p.additionalContainerPorts);
+    additionalContainerPorts.forEach((c, i) => {
       problems.addEach(`additionalContainerPorts[${i}].number`, c?.number, PortRules.portNumberErrors(c?.number));
       const key = `${c?.number}/${c?.protocol ?? 'TCP'}`;
       if (containerPorts.has(key)) {
@@ -215,7 +217,11 @@ export class InternalWebApp extends Construct implements IWebBackend {
         problems.addEach(`additionalContainerPorts[${i}].name`, c.name, KubeName.ianaSvcNameErrors(c.name));
       }
     });
-    for (const [name, value] of Object.entries(p.env ?? {})) {
+    const env = p.env !== null && typeof p.env === 'object' ? p.env : {};
+    if (p.env !== undefined && env !== p.env) {
+      problems.add('env', p.env, 'must be a map of names to values');
+    }
+    for (const [name, value] of Object.entries(env)) {
       if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
         problems.add(`env.${name}`, name, 'must be an environment variable name: letters, digits, \'_\', \'-\' and \'.\', not starting with a digit');
       }
@@ -239,8 +245,8 @@ export class InternalWebApp extends Construct implements IWebBackend {
       // `portNumber` (not a named entry of `ports`) so that probes without a port and the
       // default startup probe knock on the container port, as cdk8s-plus does
       portNumber: this.containerPort,
-      ports: p.additionalContainerPorts,
-      envVariables: Object.fromEntries(Object.entries(p.env ?? {}).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
+      ports: additionalContainerPorts,
+      envVariables: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
       readiness: p.readiness,
       liveness: p.liveness,
       startup: p.startup,

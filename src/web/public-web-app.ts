@@ -1,7 +1,7 @@
 import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { hostsOverlap, ingressHostErrors, ingressPathErrors, isSnippetAnnotation } from './_rules';
+import { hostsOverlap, ingressHostErrors, ingressPathErrors, isSnippetAnnotation, listProp } from './_rules';
 import { IngressController } from './ingress-controller';
 import { InternalWebApp, InternalWebAppProps, WebServiceShape } from './internal-web-app';
 import { IWebBackend, WebBackendConfig, backendPortErrors } from './web-backend';
@@ -227,7 +227,7 @@ export class PublicWebApp extends InternalWebApp {
     Object.defineProperty(this, PUBLIC_WEB_APP, { value: true });
     const p = props;
     this.exposure = p.exposure ?? WebExposure.ingress();
-    this.domains = [...(p.domainNames ?? [])];
+    this.domains = Array.isArray(p.domainNames) ? [...p.domainNames] : [];
     this.externalDns = p.externalDns ?? false;
 
     if (this.exposure.kind !== WebExposureKind.INGRESS) {
@@ -370,9 +370,10 @@ export class PublicWebApp extends InternalWebApp {
     const p = props as PublicWebAppProps;
     const exposure = p.exposure ?? WebExposure.ingress();
     const isIngress = exposure.kind === WebExposureKind.INGRESS;
-    (p.domainNames ?? []).forEach((d, i) => {
+    const domainNames = listProp(problems, 'domainNames', p.domainNames);
+    domainNames.forEach((d, i) => {
       problems.addEach(`domainNames[${i}]`, d, ingressHostErrors(d));
-      if ((p.domainNames ?? []).indexOf(d) < i) {
+      if (domainNames.indexOf(d) < i) {
         problems.add(`domainNames[${i}]`, d, 'must not be listed twice');
       }
     });
@@ -391,9 +392,10 @@ export class PublicWebApp extends InternalWebApp {
       if (p.pathType !== undefined && !Object.values(WebPathType).includes(p.pathType)) {
         problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
       }
-      (p.paths ?? []).forEach((path, i) => {
+      const paths = listProp(problems, 'paths', p.paths);
+      paths.forEach((path, i) => {
         problems.addEach(`paths[${i}]`, path, ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
-        if ((p.paths ?? []).indexOf(path) < i) {
+        if (paths.indexOf(path) < i) {
           problems.add(`paths[${i}]`, path, 'must not be listed twice');
         }
       });
@@ -410,7 +412,7 @@ export class PublicWebApp extends InternalWebApp {
       }
     }
     this.validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
-    if (p.externalDns && !isIngress && (p.domainNames ?? []).length === 0) {
+    if (p.externalDns && !isIngress && domainNames.length === 0) {
       problems.add('externalDns', true, 'needs host names: set `domainNames`');
     }
     if (p.externalIps !== undefined) {
@@ -470,7 +472,7 @@ export class PublicWebApp extends InternalWebApp {
           `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
       }
     }
-    (exposure.sourceRanges ?? []).forEach((cidr, i) => {
+    listProp(problems, 'exposure.sourceRanges', exposure.sourceRanges).forEach((cidr, i) => {
       problems.addEach(`exposure.sourceRanges[${i}]`, cidr, Cidr.errors(cidr));
     });
     if (exposure.sourceRanges !== undefined && exposure.kind !== WebExposureKind.LOAD_BALANCER) {
@@ -505,7 +507,7 @@ export class PublicWebApp extends InternalWebApp {
     if (tls.kind === WebTlsKind.SECRET || tls.secretName !== undefined) {
       problems.addEach('tls.secretName', tls.secretName, KubeName.dns1123SubdomainErrors(tls.secretName as string));
     }
-    (tls.hosts ?? []).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
+    listProp(problems, 'tls.hosts', tls.hosts).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
   }
 
   private validateAnnotations(field: string, annotations: { [key: string]: string }, allowSnippets: boolean | undefined, problems: Problems): void {

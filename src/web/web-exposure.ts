@@ -148,7 +148,7 @@ export class WebExposure {
     this.kind = kind;
     this.fixedNodePort = np.nodePort;
     this.nodePortRange = np.nodePortRange ?? '30000-32767';
-    this.sourceRanges = lb.sourceRanges === undefined ? undefined : [...lb.sourceRanges];
+    this.sourceRanges = Array.isArray(lb.sourceRanges) ? [...lb.sourceRanges] : lb.sourceRanges;
     this.externalTrafficPolicy = np.externalTrafficPolicy ?? lb.externalTrafficPolicy;
     this.loadBalancerClass = lb.loadBalancerClass;
   }

@@ -125,7 +125,7 @@ export class WebTls {
   private constructor(kind: WebTlsKind, secretName?: string, hosts?: string[], clusterIssuer?: string, issuer?: string) {
     this.kind = kind;
     this.secretName = secretName;
-    this.hosts = hosts === undefined ? undefined : [...hosts];
+    this.hosts = Array.isArray(hosts) ? [...hosts] : hosts;
     this.clusterIssuer = clusterIssuer;
     this.issuer = issuer;
   }

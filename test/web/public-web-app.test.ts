@@ -275,3 +275,27 @@ describe('errors', () => {
     expect(ingressOf(chart).spec.rules[0].http.paths[0].path).toBe('/shop');
   });
 });
+
+test('fails with a ValidationError, not a TypeError, on hostile input', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  let error: any;
+
+  // WHEN
+  try {
+    new PublicWebApp(chart, 'Shop', {
+      image: 'shop:1',
+      domainNames: 'shop.example.com' as any,
+      paths: null as any,
+      additionalPorts: 'metrics' as any,
+      env: 'x' as any,
+      tls: WebTls.fromSecretName(null as any, { hosts: 'a' as any }),
+    });
+  } catch (e) {
+    error = e;
+  }
+
+  // THEN
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining(['domainNames', 'additionalPorts', 'env', 'tls.secretName', 'tls.hosts']));
+});
