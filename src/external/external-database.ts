@@ -129,6 +129,10 @@ export class ExternalDatabase extends ExternalService {
   /** The port pods connect to (the Service port). */
   public readonly port: number;
 
+  /**
+   * Validates every prop (the engine's, the ports and those of the Service) and throws one
+   * `ValidationError` that lists all problems, or writes the Service for the database.
+   */
   public constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(scope, id, databaseServiceProps(props));
     this.engine = props.engine;

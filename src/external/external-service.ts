@@ -207,6 +207,10 @@ export class ExternalService extends Construct {
   private readonly addressList: string[];
   private readonly families: IpFamily[];
 
+  /**
+   * Validates every prop and throws one `ValidationError` that lists all problems, or writes
+   * the Service and, for an address backend, its EndpointSlices and/or Endpoints.
+   */
   public constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
     underSafetyNet(this);
