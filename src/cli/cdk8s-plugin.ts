@@ -23,12 +23,11 @@ interface Violation {
 /** What cdk8s-cli passes to `validate` (its `ValidationContext`). */
 interface ValidationContextLike {
   readonly manifests: readonly string[];
-  parseManifest(manifestPath: string): any[];
   readonly report: {
     addViolation(violation: Violation): void;
     submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
   };
-  readonly logger?: { log(message: string): void };
+  parseManifest(manifestPath: string): any[];
 }
 
 /** The `properties` of the plugin in `cdk8s.yaml`. */
