@@ -368,6 +368,17 @@ export class PublicWebApp extends InternalWebApp {
    */
   protected _validateMore(props: InternalWebAppProps, problems: Problems): void {
     const p = props as PublicWebAppProps;
+    const valueClasses: [keyof PublicWebAppProps, any, string][] = [
+      ['exposure', WebExposure, 'WebExposure.ingress(), WebExposure.nodePort() or WebExposure.loadBalancer()'],
+      ['tls', WebTls, 'WebTls.certManager(), WebTls.secret(), WebTls.fromSecretName() or WebTls.none()'],
+      ['ingressController', IngressController, 'IngressController.nginx(), .traefik(), .custom() or .clusterDefault()'],
+    ];
+    for (const [key, type, factories] of valueClasses) {
+      if (p[key] !== undefined && !(p[key] instanceof type)) {
+        problems.add(key, p[key], `must be made with ${factories}`);
+        return;
+      }
+    }
     const exposure = p.exposure ?? WebExposure.ingress();
     const isIngress = exposure.kind === WebExposureKind.INGRESS;
     const domainNames = listProp(problems, 'domainNames', p.domainNames);

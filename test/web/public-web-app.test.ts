@@ -299,3 +299,13 @@ test('fails with a ValidationError, not a TypeError, on hostile input', () => {
   expect(error).toBeInstanceOf(ValidationError);
   expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining(['domainNames', 'additionalPorts', 'env', 'tls.secretName', 'tls.hosts']));
 });
+
+test('fails if a value class prop is a plain value', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN
+  expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', exposure: 'NodePort' as any }))
+    .toThrow(/`exposure` must be made with WebExposure.ingress\(\), WebExposure.nodePort\(\) or WebExposure.loadBalancer\(\), got 'NodePort'/);
+  expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', tls: { secretName: 'x' } as any })).toThrow(/`tls` must be made with WebTls/);
+});
