@@ -4,7 +4,7 @@ import { checkApi } from './rules/_api';
 import { CATALOGUE, ruleInfo, ruleInfos } from './rules/_catalogue';
 import { checkCrossObject } from './rules/_cross';
 import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
-import { Reporter, RuleSettings, isMap, map } from './rules/_engine';
+import { Reporter, RuleSettings, isMap, map, own } from './rules/_engine';
 import { checkIngress, checkIngressClass } from './rules/_ingress';
 import { ACK_ANNOTATION, checkMeta } from './rules/_meta';
 import { checkService } from './rules/_service';
@@ -75,7 +75,7 @@ export class ManifestChecker {
    * One rule of the catalogue; throws a `ValidationError` for an unknown id.
    */
   public static rule(id: string): RuleInfo {
-    if (!CATALOGUE[id]) {
+    if (!own(CATALOGUE, id)) {
       const p = new Problems('ManifestChecker');
       p.add('id', id, 'must be the id of a rule of the catalogue', 'see `ManifestChecker.rules`');
       p.throwIfAny();
@@ -109,7 +109,7 @@ function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<
     problems.add('skipRules', skipRules, 'must be a list of rule ids');
   } else {
     skipRules.forEach((id, i) => {
-      if (typeof id !== 'string' || !CATALOGUE[id.trim().toUpperCase()]) {
+      if (typeof id !== 'string' || !own(CATALOGUE, id.trim().toUpperCase())) {
         problems.add(`skipRules[${i}]`, id, 'must be the id of a rule of the catalogue', 'see `ManifestChecker.rules` or `k8s-connectivity-check --list-rules`');
       } else {
         skip.add(id.trim().toUpperCase());
@@ -200,7 +200,7 @@ function readAcknowledgements(objects: readonly any[], reporters: readonly Repor
       }
       const id = m[1].toUpperCase();
       const reason = (m[2] ?? '').trim();
-      const rule = CATALOGUE[id];
+      const rule = own(CATALOGUE, id);
       if (!rule) {
         r.report('ACK002', field, id, 'is not the id of a rule of the catalogue', 'see `k8s-connectivity-check --list-rules`');
         continue;

@@ -1,4 +1,4 @@
-import { Reporter, isMap } from './_engine';
+import { Reporter, isMap, own } from './_engine';
 import { SCHEMA_ROOTS, SCHEMA_TYPES } from './_schema';
 
 /** The group/versions removed before 1.28: the release that removed them and what replaces each kind. */
@@ -80,22 +80,22 @@ export function checkApi(r: Reporter): string | undefined {
   if (!ok) {
     return undefined;
   }
-  const removed = REMOVED[apiVersion];
+  const removed = own(REMOVED, apiVersion);
   if (removed) {
-    const replacement = removed.replacements[kind];
+    const replacement = own(removed.replacements, kind);
     const fix = replacement === undefined
       ? 'use a version served by Kubernetes 1.28 (see `kubectl api-versions`)'
       : replacement === '' ? `${kind} was removed from Kubernetes without a replacement`
-        : `use '${replacement}'${RENAMED_NOTE[kind] ?? ''}`;
+        : `use '${replacement}'${own(RENAMED_NOTE, kind) ?? ''}`;
     r.report('API001', 'apiVersion', apiVersion, `was removed in Kubernetes ${removed.removedIn} and is not served by a 1.28 API server`, fix);
     // For the kinds the catalogue knows, show what else must change for the GA version.
-    const ga = SERVED[kind];
+    const ga = own(SERVED, kind);
     if (ga && replacement === ga) {
       walk(r, obj, SCHEMA_ROOTS[`${ga}/${kind}`], '', true);
     }
     return undefined;
   }
-  const served = SERVED[kind];
+  const served = own(SERVED, kind);
   if (served === undefined) {
     return undefined;
   }
@@ -170,7 +170,7 @@ function walk(r: Reporter, value: any, code: string, path: string, unknownOnly: 
         const fieldCode = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
         if (fieldCode === undefined) {
           const known = Object.keys(fields).filter((f) => f !== 'status');
-          const hint = RENAMED[`${code}.${key}`];
+          const hint = own(RENAMED, `${code}.${key}`);
           const close = known.find((f) => f.toLowerCase() === key.toLowerCase());
           r.report('API003', child, value[key], 'is not a field of this object: the API server rejects unknown fields (strict field validation)',
             hint ?? (close ? `did you mean \`${close}\`?` : `remove it; known fields here: ${known.join(', ')}`));

@@ -27,7 +27,7 @@ export class Reporter {
     if (this.skip.has(ruleId)) {
       return;
     }
-    const rule = CATALOGUE[ruleId];
+    const rule = own(CATALOGUE, ruleId);
     if (!rule) {
       throw new Error(`internal error: rule ${ruleId} is not in the catalogue`);
     }
@@ -88,4 +88,9 @@ export function nameOf(obj: any): string {
 export function oneOf(values: readonly string[]): string {
   const quoted = values.map((v) => `'${v}'`);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/** `table[key]` when `key` is the table's own key (never an inherited member such as 'constructor'). */
+export function own<T>(table: Record<string, T>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }

@@ -1,0 +1,269 @@
+import * as fc from 'fast-check';
+import { MYSQL, WEB_PODS, deployment, endpoints, ingress, path, rule, slice, svc, web } from './_fixtures';
+import { ManifestChecker, Severity } from '../../src';
+
+const ACK = 'service-patterns.cdk8s.io/acknowledge';
+
+function ids(manifests: any[], options = {}): string[] {
+  return ManifestChecker.check(manifests, options).map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field}`);
+}
+
+describe('the known-wrong seeds', () => {
+  test('fails if a Service has a `tls` field', () => {
+    // GIVEN a Service that tries to terminate TLS
+    const service = web({ tls: { secretName: 'web-tls' } });
+    // WHEN
+    const findings = ManifestChecker.check([service, WEB_PODS]);
+    // THEN strict decoding rejects the field
+    expect(findings).toEqual([expect.objectContaining({
+      ruleId: 'API003',
+      severity: Severity.ERROR,
+      field: 'spec.tls',
+      kind: 'Service',
+      name: 'web',
+      fix: expect.stringMatching(/Ingress `spec.tls`/),
+    })]);
+  });
+
+  test('fails if an Ingress uses networking.k8s.io/v1beta1 with serviceName/servicePort', () => {
+    // GIVEN an Ingress copied from an old tutorial
+    const old = {
+      apiVersion: 'networking.k8s.io/v1beta1',
+      kind: 'Ingress',
+      metadata: { name: 'shop' },
+      spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] },
+    };
+    // WHEN
+    const found = ids([old]);
+    // THEN the version is reported, and what must change for networking.k8s.io/v1
+    expect(found).toEqual([
+      '0 API001 apiVersion',
+      '0 API003 spec.rules[0].http.paths[0].backend.serviceName',
+      '0 API003 spec.rules[0].http.paths[0].backend.servicePort',
+    ]);
+  });
+
+  test('fails if a Service has `externalName` but no type (so it needs ports)', () => {
+    const found = ManifestChecker.check([svc('db', { externalName: 'db.example.com' })]);
+    expect(found.map((f) => `${f.ruleId} ${f.field} ${f.severity}`)).toEqual([
+      'SVC001 spec.ports error',
+      'SVC019 spec.externalName warning',
+    ]);
+    expect(found[0].fix).toMatch(/set `type: ExternalName`/);
+  });
+
+  test('fails if an EndpointSlice holds a loopback or the metadata address', () => {
+    const found = ids([MYSQL, slice('mysql-1', 'mysql', { endpoints: [{ addresses: ['127.0.0.1'] }, { addresses: ['169.254.169.254'] }] })]);
+    expect(found).toEqual(['1 EPS004 endpoints[0].addresses[0]', '1 EPS004 endpoints[1].addresses[0]']);
+  });
+
+  test('discovery.k8s.io/v1beta1 and extensions/v1beta1 are removed too', () => {
+    const found = ManifestChecker.check([
+      { ...slice('a', 'mysql'), apiVersion: 'discovery.k8s.io/v1beta1' },
+      { ...WEB_PODS, apiVersion: 'extensions/v1beta1' },
+    ]);
+    expect(found.map((f) => `${f.ruleId} ${f.value} ${f.fix}`)).toEqual([
+      expect.stringMatching(/^API001 'discovery.k8s.io\/v1beta1' use 'discovery.k8s.io\/v1'/),
+      expect.stringMatching(/^API001 'extensions\/v1beta1' use 'apps\/v1'/),
+    ]);
+  });
+});
+
+describe('the correct seeds', () => {
+  test('a selector-less Service backed by an EndpointSlice or Endpoints is clean (no dangling-Service false positive)', () => {
+    expect(ids([MYSQL, slice('mysql-1', 'mysql')])).toEqual([]);
+    expect(ids([MYSQL, endpoints('mysql', [{ addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'mysql', port: 3306 }] }])])).toEqual([]);
+  });
+
+  test('an ExternalName Service, a headless Service with a StatefulSet, and a fanout Ingress with TLS are clean', () => {
+    const manifests = [
+      svc('site', { type: 'ExternalName', externalName: 'www.example.com' }),
+      web(), WEB_PODS,
+      svc('api', { selector: { app: 'api' }, ports: [{ name: 'http', port: 8080 }] }),
+      deployment('api', { app: 'api' }, [{ containerPort: 8080 }]),
+      ingress('shop', {
+        ingressClassName: 'nginx',
+        tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+        rules: [rule('shop.example.com', path('/v1'), path('/v2', 'api', { number: 8080 }))],
+        defaultBackend: { service: { name: 'web', port: { name: 'http' } } },
+      }),
+    ];
+    expect(ids(manifests)).toEqual([]);
+  });
+});
+
+describe('cross-object matching', () => {
+  test('objects are matched within their namespace; objects without one share one', () => {
+    // GIVEN the Service in 'shop' and its pods in no namespace
+    const manifests = [web({}, { namespace: 'shop' }), WEB_PODS];
+    // THEN the selector matches nothing in 'shop'
+    expect(ids(manifests)).toEqual(['0 XREF001 spec.selector']);
+    // AND a Service without namespace matches them
+    expect(ids([web(), WEB_PODS])).toEqual([]);
+  });
+
+  test('pod templates of every workload kind count', () => {
+    const labels = { app: 'web' };
+    const spec = { containers: [{ name: 'c', image: 'i', ports: [{ name: 'http', containerPort: 80 }] }] };
+    const workloads = [
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels }, spec },
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { template: { metadata: { labels }, spec } } },
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { template: { metadata: { labels }, spec } } },
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'r' }, spec: { template: { metadata: { labels }, spec } } },
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { metadata: { labels }, spec } } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { metadata: { labels }, spec } } } } },
+    ];
+    for (const w of workloads) {
+      expect(ids([web(), w])).toEqual([]);
+    }
+  });
+
+  test('a named targetPort must be declared by every selected template', () => {
+    // GIVEN two Deployments selected by the same Service, only one declaring 'http'
+    const manifests = [web({ selector: { tier: 'front' } }), deployment('a', { tier: 'front' }), deployment('b', { tier: 'front' }, [{ name: 'web', containerPort: 8080 }])];
+    // THEN the finding names the one that lacks it
+    const [finding] = ManifestChecker.check(manifests);
+    expect(finding).toEqual(expect.objectContaining({ ruleId: 'XREF002', field: 'spec.ports[0].targetPort', value: '\'http\'' }));
+    expect(finding.message).toMatch(/Deployment\/b does not declare/);
+  });
+
+  test('a numeric targetPort is only questioned when the containers declare ports', () => {
+    const noPorts = deployment('web', { app: 'web' }, []);
+    expect(ids([web({ ports: [{ name: 'http', port: 80, targetPort: 9090 }] }), noPorts])).toEqual([]);
+  });
+
+  test('Endpoints port names are compared with the Service', () => {
+    const found = ids([MYSQL, endpoints('mysql', [{ addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'db', port: 3306 }] }])]);
+    expect(found).toEqual(['1 XREF006 subsets[0].ports[0].name', '1 XREF006 subsets[0].ports']);
+  });
+
+  test('the same host and path in two Ingresses of different classes is fine', () => {
+    const a = ingress('a', { ingressClassName: 'public', rules: [rule('shop.example.com', path('/'))] });
+    const b = ingress('b', { ingressClassName: 'internal', rules: [rule('shop.example.com', path('/'))] });
+    expect(ids([web(), WEB_PODS, a, b])).toEqual([]);
+    expect(ids([web(), WEB_PODS, a, { ...b, spec: { ...b.spec, ingressClassName: 'public' } }])).toEqual(['3 XREF011 spec.rules[0].http.paths[0].path']);
+  });
+
+  test('a TLS host is served by a rule without host', () => {
+    const ing = ingress('a', { tls: [{ hosts: ['shop.example.com'] }], rules: [rule(undefined, path('/'))] });
+    expect(ids([web(), WEB_PODS, ing])).toEqual([]);
+  });
+});
+
+describe('acknowledgements', () => {
+  const operatorService = (ack: string) => web({ selector: { app: 'made-by-operator' } }, { annotations: { [ACK]: ack } });
+
+  test('an acknowledged finding is left out, or returned marked with its reason', () => {
+    // GIVEN a Service whose pods an operator creates, acknowledged
+    const manifests = [operatorService('XREF001: pods are created by the etcd operator')];
+    // THEN nothing is reported by default
+    expect(ManifestChecker.check(manifests)).toEqual([]);
+    // AND with includeAcknowledged the finding is marked
+    expect(ManifestChecker.check(manifests, { includeAcknowledged: true })).toEqual([expect.objectContaining({
+      ruleId: 'XREF001', acknowledged: true, acknowledgedReason: 'pods are created by the etcd operator',
+    })]);
+  });
+
+  test('several acknowledgements separated by \';\' or new lines', () => {
+    const service = operatorService('XREF001: operator pods;\nXREF002: the operator adds the port');
+    service.spec.ports[0].targetPort = 'other';
+    expect(ManifestChecker.check([service])).toEqual([]);
+  });
+
+  test('an acknowledgement applies only to its own object', () => {
+    const acknowledged = operatorService('XREF001: operator pods');
+    const other = svc('other', { selector: { app: 'made-by-operator' }, ports: [{ port: 80 }] });
+    expect(ids([acknowledged, other])).toEqual(['1 XREF001 spec.selector']);
+  });
+
+  test('fails if an acknowledgement has no reason, and the finding stays', () => {
+    expect(ids([operatorService('XREF001:  ')])).toEqual([
+      '0 XREF001 spec.selector',
+      `0 ACK001 metadata.annotations[${ACK}]`,
+    ]);
+  });
+
+  test('fails if an acknowledgement names an unknown rule or a server rule', () => {
+    const found = ManifestChecker.check([operatorService('XREF001: ok; XREF999: typo; META001: no')]);
+    expect(found.map((f) => `${f.ruleId} ${f.value} ${f.message}`)).toEqual([
+      'ACK002 \'XREF999\' is not the id of a rule of the catalogue',
+      'ACK002 \'META001\' cannot be acknowledged: the API server rejects the object anyway',
+    ]);
+  });
+});
+
+describe('options', () => {
+  test('skipRules leaves rules out', () => {
+    const manifests = [web({ selector: { app: 'nobody' } })];
+    expect(ids(manifests, { skipRules: ['XREF001'] })).toEqual([]);
+  });
+
+  test('fails if the options are invalid', () => {
+    expect(() => ManifestChecker.check([], { nodePortRange: '40000' })).toThrow(/`nodePortRange` must be a port range '<first>-<last>' within 1-65535, got '40000'/);
+    expect(() => ManifestChecker.check([], { skipRules: ['SVC001', 'nope'] })).toThrow(/`skipRules\[1\]` must be the id of a rule of the catalogue, got 'nope'/);
+  });
+
+  test('the node port range bounds nodePort', () => {
+    const np = (nodePort: number) => [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort }] }), WEB_PODS];
+    expect(ids(np(32767))).toEqual([]);
+    expect(ids(np(32768))).toEqual(['0 SVC007 spec.ports[0].nodePort']);
+    expect(ids(np(20000), { nodePortRange: '20000-22767' })).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  test('kinds the catalogue does not know are context only', () => {
+    expect(ids([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Not_Checked' }, data: { a: 1 } }])).toEqual([]);
+  });
+
+  test('findings are ordered by manifest index', () => {
+    const found = ManifestChecker.check([web({ selector: { app: 'x' } }), svc('b', { ports: [{ port: 0 }] }), null]);
+    expect(found.map((f) => f.manifestIndex)).toEqual([...found.map((f) => f.manifestIndex)].sort((a, b) => a - b));
+  });
+
+  test('names of inherited members are not mistaken for known kinds, versions or rules', () => {
+    const tricky = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    for (const word of tricky) {
+      expect(ids([{ apiVersion: word, kind: word, metadata: { name: 'x', annotations: { [ACK]: `${word}: reason` } } }])).toEqual([
+        `0 ACK001 metadata.annotations[${ACK}]`,
+      ]);
+      expect(() => ManifestChecker.rule(word)).toThrow(/must be the id of a rule/);
+      expect(() => ManifestChecker.check([], { skipRules: [word] })).toThrow(/must be the id of a rule/);
+    }
+  });
+
+  test('never throws on hostile input, whatever the shape', () => {
+    const known = ['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass', 'StatefulSet', 'Deployment'];
+    const versions = ['v1', 'discovery.k8s.io/v1', 'networking.k8s.io/v1', 'apps/v1'];
+    const anyValue = fc.anything({ maxDepth: 3, withNullPrototype: false });
+    const manifest = fc.record({
+      apiVersion: fc.oneof(fc.constantFrom(...versions), anyValue),
+      kind: fc.oneof(fc.constantFrom(...known), anyValue),
+      metadata: fc.oneof(fc.record({ name: anyValue, namespace: anyValue, labels: anyValue, annotations: anyValue }), anyValue),
+      spec: fc.oneof(fc.record({
+        ports: fc.oneof(fc.array(fc.record({ port: anyValue, name: anyValue, targetPort: anyValue, nodePort: anyValue, protocol: anyValue })), anyValue),
+        selector: anyValue,
+        type: anyValue,
+        clusterIP: anyValue,
+        clusterIPs: anyValue,
+        externalName: anyValue,
+        rules: anyValue,
+        tls: anyValue,
+        defaultBackend: anyValue,
+        sessionAffinityConfig: anyValue,
+        serviceName: anyValue,
+        template: anyValue,
+      }, { requiredKeys: [] }), anyValue),
+      endpoints: anyValue,
+      subsets: anyValue,
+      addressType: anyValue,
+      ports: anyValue,
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.array(fc.oneof(manifest, anyValue), { maxLength: 5 }), (manifests) => {
+      const findings = ManifestChecker.check(manifests);
+      for (const f of findings) {
+        expect(typeof f.message).toBe('string');
+      }
+    }), { numRuns: 300 });
+  });
+});
