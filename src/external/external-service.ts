@@ -313,7 +313,11 @@ export class ExternalService extends Construct {
     if (given.serviceName === undefined) {
       problems.addEach('serviceName', this.serviceName, KubeName.dns1035LabelErrors(this.serviceName).map((e) => `generated from the construct path ${e}`), 'give `serviceName`, or a construct id that starts with a letter');
     }
-    problems.throwIfAny();
+    if (!problems.empty) {
+      // Leave nothing behind for a caller that catches the error and synthesizes anyway.
+      this.node.tryRemoveChild(this.service.node.id);
+      problems.throwIfAny();
+    }
 
     this.dnsNames = ServiceDnsNames.of({
       serviceName: this.serviceName,

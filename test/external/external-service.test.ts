@@ -702,6 +702,18 @@ describe('errors', () => {
     expect(problems.map((p) => p.field)).toEqual(['namespace', 'clusterDomain']);
   });
 
+  test('a failed construction leaves no object behind', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    expect(() => new ExternalService(chart, 'Db', { backend: ExternalBackend.address('127.0.0.1'), ports: MYSQL_PORT })).toThrow(/loopback/);
+
+    // WHEN
+    new ExternalService(chart, 'Good', { serviceName: 'good', backend: ExternalBackend.address('10.0.4.17'), ports: MYSQL_PORT });
+
+    // THEN
+    expect(Testing.synth(chart).map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Service/good', 'EndpointSlice/good-ipv4-1']);
+  });
+
   test('fails with problems, never a TypeError, on hostile input', () => {
     // GIVEN
     const chart = Testing.chart();
