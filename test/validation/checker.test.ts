@@ -241,7 +241,10 @@ describe('robustness', () => {
       kind: fc.oneof(fc.constantFrom(...known), anyValue),
       metadata: fc.oneof(fc.record({ name: anyValue, namespace: anyValue, labels: anyValue, annotations: anyValue }), anyValue),
       spec: fc.oneof(fc.record({
-        ports: fc.oneof(fc.array(fc.record({ port: anyValue, name: anyValue, targetPort: anyValue, nodePort: anyValue, protocol: anyValue })), anyValue),
+        ports: fc.oneof(
+          fc.array(fc.record({ port: anyValue, name: anyValue, targetPort: anyValue, nodePort: anyValue, protocol: anyValue })),
+          anyValue,
+        ),
         selector: anyValue,
         type: anyValue,
         clusterIP: anyValue,
