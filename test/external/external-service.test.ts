@@ -616,6 +616,19 @@ describe('errors', () => {
     expect(text).toMatch(/`ports\[3\].name` must contain only lower-case letters, digits and '-'.*did you mean 'admin-port'\?/);
   });
 
+  test('fails if there are more than 100 ports, the limit of an EndpointSlice', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const ports = Array.from({ length: 101 }, (_, i) => ({ port: 10000 + i }));
+
+    // WHEN
+    const create = () => new ExternalService(chart, 'Db', { backend: ExternalBackend.address('10.0.4.17'), ports });
+
+    // THEN
+    expect(create).toThrow(/`ports` must contain no more than 100 ports \(the limit of an EndpointSlice\), got '101 ports'/);
+    expect(() => new ExternalService(chart, 'Ok', { backend: ExternalBackend.address('10.0.4.17'), ports: ports.slice(0, 100) })).not.toThrow();
+  });
+
   test('fails if a targetPort is a name: an outside backend has no pods', () => {
     // GIVEN
     const chart = Testing.chart();
