@@ -1,0 +1,64 @@
+// `npm run bench`: synthesizes N external databases + N public web apps (N = 100, 1000, 10000)
+// three ways, each measurement in a fresh process, and prints time and peak memory. No
+// assertions: the figures go into the README's performance section.
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const repeats = Number(process.env.BENCH_REPEATS ?? '3');
+const ways = ['library', 'l1', 'plus'];
+
+interface Result { way: string; n: number; constructMs: number; synthMs: number; totalMs: number; peakRssMb: number; synthRssMb: number; yamlBytes: number }
+
+function measure(way: string, n: number): Result {
+  const out = execFileSync(process.execPath, [
+    '--expose-gc', '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only',
+    path.join(__dirname, '_worker.ts'), way, String(n),
+  ], { env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'examples', 'tsconfig.json') }, maxBuffer: 1 << 20 });
+  return JSON.parse(out.toString());
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const rows: string[] = [];
+const table: Record<string, Record<number, Result>> = {};
+for (const n of sizes) {
+  for (const way of ways) {
+    const runs: Result[] = [];
+    for (let r = 0; r < repeats; r++) {
+      runs.push(measure(way, n));
+    }
+    const best: Result = {
+      ...runs[0],
+      constructMs: median(runs.map((x) => x.constructMs)),
+      synthMs: median(runs.map((x) => x.synthMs)),
+      totalMs: median(runs.map((x) => x.totalMs)),
+      peakRssMb: median(runs.map((x) => x.peakRssMb)),
+      synthRssMb: median(runs.map((x) => x.synthRssMb)),
+    };
+    (table[way] ??= {})[n] = best;
+    const line = `| ${way.padEnd(7)} | ${String(n).padStart(6)} | ${best.constructMs.toFixed(0).padStart(8)} | ${best.synthMs.toFixed(0).padStart(8)} | ${best.totalMs.toFixed(0).padStart(8)} | ${best.peakRssMb.toFixed(0).padStart(8)} | ${best.synthRssMb.toFixed(0).padStart(10)} | ${(best.yamlBytes / 2 ** 20).toFixed(1).padStart(7)} |`;
+    rows.push(line);
+    process.stderr.write(`${line}\n`);
+  }
+}
+
+console.log(`median of ${repeats} runs per cell, each in a fresh process; units = N external databases + N public web apps`);
+console.log('| way     |      N | build ms | synth ms | total ms | peak RSS MB | RSS growth MB | YAML MB |');
+console.log('| ------- | -----: | -------: | -------: | -------: | ----------: | ------------: | ------: |');
+rows.forEach((r) => console.log(r));
+console.log('\nratios (library / l1, library / plus) and growth per 10x units (library):');
+for (const n of sizes) {
+  const lib = table.library[n];
+  const l1 = table.l1[n];
+  const plus = table.plus[n];
+  console.log(`N=${n}: time ${(lib.totalMs / l1.totalMs).toFixed(2)}x l1, ${(lib.totalMs / plus.totalMs).toFixed(2)}x plus; peak RSS ${(lib.peakRssMb / l1.peakRssMb).toFixed(2)}x l1, ${(lib.peakRssMb / plus.peakRssMb).toFixed(2)}x plus`);
+}
+for (let i = 1; i < sizes.length; i++) {
+  const a = table.library[sizes[i - 1]];
+  const b = table.library[sizes[i]];
+  console.log(`N ${sizes[i - 1]} -> ${sizes[i]} (${sizes[i] / sizes[i - 1]}x units): library time ${(b.totalMs / a.totalMs).toFixed(2)}x, l1 time ${(table.l1[sizes[i]].totalMs / table.l1[sizes[i - 1]].totalMs).toFixed(2)}x`);
+}

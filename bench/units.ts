@@ -1,0 +1,146 @@
+// The three ways to produce the same manifests for the benchmark: N external databases and N
+// public web apps, with this library, with raw cdk8s L1 objects, and with cdk8s-plus-28 L2
+// constructs as far as they reach.
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
+import { DatabaseEngine, ExternalBackend, ExternalDatabase, PublicWebApp, WebTls } from '../src';
+
+export type Way = 'library' | 'l1' | 'plus';
+
+/** A distinct private IPv4 address for unit i. */
+function address(i: number): string {
+  return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 255) + 1 > 254 ? 254 : (i & 255) + 1}`;
+}
+
+export function addUnits(way: Way, chart: Chart, n: number): void {
+  for (let i = 0; i < n; i++) {
+    switch (way) {
+      case 'library': library(chart, i); break;
+      case 'l1': l1(chart, i); break;
+      case 'plus': plus(chart, i); break;
+    }
+  }
+}
+
+function library(chart: Chart, i: number): void {
+  new ExternalDatabase(chart, `Db${i}`, {
+    serviceName: `db-${i}`,
+    engine: DatabaseEngine.POSTGRESQL,
+    backend: ExternalBackend.address(address(i)),
+  });
+  new PublicWebApp(chart, `Web${i}`, {
+    serviceName: `web-${i}`,
+    image: 'registry.example.com/shop:1.4',
+    domainNames: [`web-${i}.example.com`],
+    tls: WebTls.certManager({ clusterIssuer: 'letsencrypt' }),
+  });
+}
+
+const DB_PORT = { name: 'postgresql', port: 5432, protocol: 'TCP', appProtocol: 'postgresql' };
+
+function l1(chart: Chart, i: number): void {
+  new k8s.KubeService(chart, `Db${i}`, {
+    metadata: { name: `db-${i}` },
+    spec: {
+      type: 'ClusterIP',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: [{ ...DB_PORT, targetPort: k8s.IntOrString.fromNumber(5432) }],
+    },
+  });
+  new k8s.KubeEndpointSlice(chart, `Db${i}Slice`, {
+    metadata: {
+      name: `db-${i}-ipv4-1`,
+      labels: { 'kubernetes.io/service-name': `db-${i}`, 'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [address(i)] }],
+    ports: [DB_PORT],
+  });
+  const labels = { 'cdk8s.io/metadata.addr': `bench-Web${i}-Deployment` };
+  new k8s.KubeDeployment(chart, `Web${i}Deployment`, {
+    spec: {
+      minReadySeconds: 0,
+      progressDeadlineSeconds: 600,
+      replicas: 2,
+      selector: { matchLabels: labels },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromString('25%') },
+      },
+      template: {
+        metadata: { labels },
+        spec: {
+          automountServiceAccountToken: false,
+          containers: [{
+            name: 'web',
+            image: 'registry.example.com/shop:1.4',
+            imagePullPolicy: 'Always',
+            ports: [{ containerPort: 8080 }],
+            resources: {
+              limits: { cpu: k8s.Quantity.fromString('1500m'), memory: k8s.Quantity.fromString('2048Mi') },
+              requests: { cpu: k8s.Quantity.fromString('1000m'), memory: k8s.Quantity.fromString('512Mi') },
+            },
+            securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true },
+            startupProbe: { failureThreshold: 3, tcpSocket: { port: k8s.IntOrString.fromNumber(8080) } },
+          }],
+          dnsPolicy: 'ClusterFirst',
+          hostNetwork: false,
+          restartPolicy: 'Always',
+          securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
+          setHostnameAsFqdn: false,
+          terminationGracePeriodSeconds: 30,
+        },
+      },
+    },
+  });
+  new k8s.KubeService(chart, `Web${i}Service`, {
+    metadata: { name: `web-${i}` },
+    spec: {
+      type: 'ClusterIP',
+      selector: labels,
+      ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: k8s.IntOrString.fromNumber(8080) }],
+    },
+  });
+  new k8s.KubeIngress(chart, `Web${i}Ingress`, {
+    metadata: { annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } },
+    spec: {
+      rules: [{
+        host: `web-${i}.example.com`,
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `web-${i}`, port: { number: 80 } } } }] },
+      }],
+      tls: [{ hosts: [`web-${i}.example.com`], secretName: `web-${i}-tls` }],
+    },
+  });
+}
+
+function plus(chart: Chart, i: number): void {
+  // cdk8s-plus has no selector-less Service (it always writes `selector: {}`) and no
+  // EndpointSlice: the slice is an L1 object.
+  new kplus.Service(chart, `Db${i}`, {
+    metadata: { name: `db-${i}` },
+    ports: [{ name: 'postgresql', port: 5432, targetPort: 5432 }],
+  });
+  new k8s.KubeEndpointSlice(chart, `Db${i}Slice`, {
+    metadata: {
+      name: `db-${i}-ipv4-1`,
+      labels: { 'kubernetes.io/service-name': `db-${i}`, 'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [address(i)] }],
+    ports: [DB_PORT],
+  });
+  const deployment = new kplus.Deployment(chart, `Web${i}Deployment`, { replicas: 2 });
+  deployment.addContainer({ name: 'web', image: 'registry.example.com/shop:1.4', portNumber: 8080 });
+  const service = new kplus.Service(chart, `Web${i}Service`, {
+    metadata: { name: `web-${i}` },
+    selector: deployment,
+    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
+  });
+  const ingress = new kplus.Ingress(chart, `Web${i}Ingress`, {
+    metadata: { annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } },
+  });
+  ingress.addHostRule(`web-${i}.example.com`, '/', kplus.IngressBackend.fromService(service, { port: 80 }), kplus.HttpIngressPathType.PREFIX);
+  ingress.addTls([{ hosts: [`web-${i}.example.com`], secret: kplus.Secret.fromSecretName(chart, `Web${i}Tls`, `web-${i}-tls`) }]);
+}
