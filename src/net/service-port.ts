@@ -80,8 +80,13 @@ export function resolveServicePorts(
       return;
     }
     problems.addEach(`${at}.port`, p.port, PortRules.portNumberErrors(p.port), 'use a port number from 1 to 65535');
-    const target = p.targetPort ?? TargetPort.number(p.port);
-    if (p.targetPort !== undefined) {
+    // JavaScript callers may pass a bare number or string: report it, never a TypeError.
+    const givenTarget = p.targetPort instanceof TargetPort ? p.targetPort : undefined;
+    if (p.targetPort !== undefined && givenTarget === undefined) {
+      problems.add(`${at}.targetPort`, p.targetPort, 'must be a `TargetPort`', 'use TargetPort.number(8080) or TargetPort.name(\'http\')');
+    }
+    const target = givenTarget ?? TargetPort.number(p.port);
+    if (givenTarget !== undefined) {
       problems.addEach(`${at}.targetPort`, target.value, target.errors());
     }
     const protocol = p.protocol ?? Protocol.TCP;

@@ -68,3 +68,11 @@ test('fails if two ports listen on the same number and protocol', () => {
     '`ports[1].port` must be unique per protocol, but ports[0] also listens on 80/TCP, got 80: remove the duplicate or use another port',
   ]);
 });
+
+test('fails if a JavaScript caller passes a bare number as targetPort, without a TypeError', () => {
+  const problems = new Problems('Chart/Db');
+  resolveServicePorts([{ port: 80, name: 'http', targetPort: 8080 as any }], problems, 'ports', byNumber);
+  expect(problems.toMessages()).toEqual([
+    "`ports[0].targetPort` must be a `TargetPort`, got 8080: use TargetPort.number(8080) or TargetPort.name('http')",
+  ]);
+});
