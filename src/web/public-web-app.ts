@@ -325,10 +325,14 @@ export class PublicWebApp extends InternalWebApp {
   }
 
   /**
-   * The host names the app serves: its domain names and the hosts of its routes.
+   * The host names the app serves: with an Ingress, the hosts of its rules (in order); without
+   * one, its domain names.
    */
   public get hosts(): string[] {
-    const all = [...this.domains];
+    if (!this.ingress) {
+      return [...this.domains];
+    }
+    const all: string[] = [];
     for (const r of this.routeList) {
       if (r.host !== undefined && !all.includes(r.host)) {
         all.push(r.host);

@@ -142,3 +142,16 @@ test('fails if an HTTPS redirect is asked for without TLS', () => {
   expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', tls: WebTls.none(), httpsRedirect: true }))
     .toThrow(/`httpsRedirect` must not be true with `WebTls.none\(\)`/);
 });
+
+test('a domain name without a route is not a TLS host', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  const app = new PublicWebApp(chart, 'Shop', { image: 'shop:1', domainNames: ['shop.example.com'], paths: [], tls: WebTls.fromSecretName('shop-tls') });
+
+  // WHEN
+  app.addPath('/', { host: 'www.example.com' });
+
+  // THEN
+  expect(ingressOf(chart).spec.tls).toEqual([{ hosts: ['www.example.com'], secretName: 'shop-tls' }]);
+  expect(app.hosts).toEqual(['www.example.com']);
+});
