@@ -270,3 +270,30 @@ describe('robustness', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('EndpointSlice details', () => {
+  test('fails if two slice ports are both unnamed', () => {
+    const found = ids([MYSQL, slice('mysql-1', 'mysql', { ports: [{ port: 3306 }, { port: 3307 }] })]);
+    expect(found).toContain('1 EPS005 ports[1].name');
+  });
+
+  test('fails if an FQDN address has a single label', () => {
+    const fqdn = (address: string) => [MYSQL, slice('mysql-1', 'mysql', { addressType: 'FQDN', endpoints: [{ addresses: [address] }] })];
+    expect(ids(fqdn('db.example.com'))).toEqual([]);
+    expect(ids(fqdn('db'))).toEqual(['1 EPS003 endpoints[0].addresses[0]']);
+  });
+});
+
+describe('Ingress details', () => {
+  test('fails if a TLS secretName or a resource backend name is not usable', () => {
+    const ing = ingress('site', {
+      tls: [{ hosts: ['shop.example.com'], secretName: 'Shop_TLS' }],
+      defaultBackend: { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static/assets' } },
+      rules: [rule('shop.example.com', path('/'))],
+    });
+    expect(ids([web(), WEB_PODS, ing])).toEqual([
+      '2 ING006 spec.defaultBackend.resource.name',
+      '2 ING007 spec.tls[0].secretName',
+    ]);
+  });
+});

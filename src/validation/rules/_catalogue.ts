@@ -88,8 +88,8 @@ export const CATALOGUE: Record<string, Entry> = {
   ING004: { summary: 'pathType is missing or not Exact, Prefix or ImplementationSpecific', kinds: IN, severity: E, docsUrl: `${ING}#path-types`, server: true },
   ING005: { summary: 'a path is not absolute, or an Exact/Prefix path has invalid sequences', kinds: IN, severity: E, docsUrl: `${ING}#path-types`, server: true },
   ING006: { summary: 'a backend is not exactly one of a Service (name and port) or a resource', kinds: IN, severity: E, docsUrl: `${ING}#resource-backend`, server: true },
-  ING007: { summary: 'a TLS host is not a DNS name or wildcard', kinds: IN, severity: E, docsUrl: `${ING}#tls`, server: true },
-  ING008: { summary: 'ingressClassName is not a DNS-1123 subdomain, or disagrees with the `kubernetes.io/ingress.class` annotation', kinds: IN, severity: E, docsUrl: `${ING}#ingress-class`, server: true },
+  ING007: { summary: 'a TLS host is not a DNS name or wildcard, or a TLS secretName is not a DNS-1123 subdomain', kinds: IN, severity: E, docsUrl: `${ING}#tls`, server: true },
+  ING008: { summary: 'ingressClassName is not a DNS-1123 subdomain, or is set together with the `kubernetes.io/ingress.class` annotation', kinds: IN, severity: E, docsUrl: `${ING}#ingress-class`, server: true },
   IC001: { summary: 'an IngressClass needs `spec.controller`, a domain-prefixed path of at most 250 characters', kinds: IC, severity: E, docsUrl: `${ING}#ingress-class`, server: true },
   IC002: { summary: 'IngressClass parameters need kind and name, a scope of Cluster or Namespace, and a namespace exactly when namespaced', kinds: IC, severity: E, docsUrl: `${ING}#ingressclass-scope`, server: true },
 

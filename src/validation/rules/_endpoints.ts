@@ -124,7 +124,12 @@ export function checkEndpointSlice(r: Reporter): void {
 
 function checkSliceAddress(r: Reporter, field: string, address: string, addressType: unknown): void {
   if (addressType === 'FQDN') {
-    KubeName.dns1123SubdomainErrors(address).forEach((e) => r.report('EPS003', field, address, e, 'an FQDN slice holds DNS names'));
+    const name = address.endsWith('.') ? address.slice(0, -1) : address;
+    const errors = KubeName.dns1123SubdomainErrors(name);
+    errors.forEach((e) => r.report('EPS003', field, address, e, 'an FQDN slice holds DNS names'));
+    if (errors.length === 0 && !name.includes('.')) {
+      r.report('EPS003', field, address, 'must be a fully qualified domain name with at least two labels separated by \'.\'', `e.g. '${name}.example.com'`);
+    }
     return;
   }
   if (addressType !== 'IPv4' && addressType !== 'IPv6') {

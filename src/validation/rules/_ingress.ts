@@ -87,13 +87,18 @@ export function checkIngress(r: Reporter): void {
         hostErrors(host).forEach((e) => r.report('ING007', `spec.tls[${i}].hosts[${j}]`, host, e));
       }
     });
+    const secretName = map(tls).secretName;
+    if (typeof secretName === 'string' && secretName !== '') {
+      KubeName.dns1123SubdomainErrors(secretName).forEach((e) => r.report('ING007', `spec.tls[${i}].secretName`, secretName, e, 'name the Secret that holds the certificate'));
+    }
   });
   const className = spec.ingressClassName;
   if (typeof className === 'string' && className !== '') {
     KubeName.dns1123SubdomainErrors(className).forEach((e) => r.report('ING008', 'spec.ingressClassName', className, e));
     const annotation = map(map(r.obj.metadata).annotations)[CLASS_ANNOTATION];
-    if (typeof annotation === 'string' && annotation !== className) {
-      r.report('ING008', `metadata.annotations[${CLASS_ANNOTATION}]`, annotation, `must match \`ingressClassName\` ('${className}') when both are set`, `remove the deprecated '${CLASS_ANNOTATION}' annotation`);
+    if (annotation !== undefined) {
+      r.report('ING008', `metadata.annotations[${CLASS_ANNOTATION}]`, annotation, 'must not be set when `spec.ingressClassName` is set (the API server rejects both on create)',
+        `remove the deprecated '${CLASS_ANNOTATION}' annotation and keep \`ingressClassName: ${className}\``);
     }
   }
 }
@@ -107,12 +112,7 @@ function checkBackend(r: Reporter, backend: Record<string, any>, at: string): vo
   }
   if (hasResource) {
     const res = backend.resource;
-    if (absent(res.kind)) {
-      r.report('ING006', `${at}.resource.kind`, undefined, 'is required');
-    }
-    if (absent(res.name)) {
-      r.report('ING006', `${at}.resource.name`, undefined, 'is required');
-    }
+    checkReference(r, 'ING006', res, `${at}.resource`);
     if (typeof res.apiGroup === 'string' && res.apiGroup !== '') {
       KubeName.dns1123SubdomainErrors(res.apiGroup).forEach((e) => r.report('ING006', `${at}.resource.apiGroup`, res.apiGroup, e));
     }
@@ -169,12 +169,7 @@ export function checkIngressClass(r: Reporter): void {
   }
   const p = spec.parameters;
   const at = 'spec.parameters';
-  if (absent(p.kind)) {
-    r.report('IC002', `${at}.kind`, undefined, 'is required');
-  }
-  if (absent(p.name)) {
-    r.report('IC002', `${at}.name`, undefined, 'is required');
-  }
+  checkReference(r, 'IC002', p, at);
   if (typeof p.apiGroup === 'string' && p.apiGroup !== '') {
     KubeName.dns1123SubdomainErrors(p.apiGroup).forEach((e) => r.report('IC002', `${at}.apiGroup`, p.apiGroup, e));
   }
@@ -191,5 +186,17 @@ export function checkIngressClass(r: Reporter): void {
     }
   } else {
     r.report('IC002', `${at}.scope`, scope, 'must be \'Cluster\' or \'Namespace\'');
+  }
+}
+
+/** The kind and name of a typed reference: required, and usable as a URL path segment. */
+function checkReference(r: Reporter, ruleId: string, ref: Record<string, any>, at: string): void {
+  for (const field of ['kind', 'name']) {
+    const value = ref[field];
+    if (absent(value)) {
+      r.report(ruleId, `${at}.${field}`, undefined, 'is required');
+    } else if (typeof value === 'string' && (value === '.' || value === '..' || /[/%]/.test(value))) {
+      r.report(ruleId, `${at}.${field}`, value, 'must be usable as a URL path segment: not \'.\' or \'..\', and without \'/\' or \'%\'');
+    }
   }
 }

@@ -30,6 +30,14 @@ export function checkPortList(r: Reporter, ports: unknown, field: string, rules:
     if (absent(p.name)) {
       if (rules.nameRequiredWhenSeveral && items.length > 1) {
         r.report(rules.name, `${at}.name`, undefined, 'is required when there is more than one port', 'name every port, e.g. \'http\' and \'metrics\'');
+      } else if (!rules.nameRequiredWhenSeveral) {
+        // An unnamed port is the port named '': only one may be unnamed.
+        const first = names.get('');
+        if (first !== undefined) {
+          r.report(rules.name, `${at}.name`, undefined, `must be unique: ${field}[${first}] has no name either`, 'name the ports');
+        } else {
+          names.set('', i);
+        }
       }
     } else if (typeof p.name === 'string') {
       for (const e of KubeName.dns1123LabelErrors(p.name)) {
