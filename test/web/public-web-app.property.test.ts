@@ -78,7 +78,9 @@ test('valid-looking apps synthesize into manifests the checker accepts', () => {
           return;
         }
         for (const e of extra) {
-          const onHost = (h: string | undefined) => (e.host === undefined ? domainNames.length === 0 || domainNames.includes(h as string) : h === e.host);
+          const onHost = (h: string | undefined) => (e.host === undefined
+            ? domainNames.length === 0 || domainNames.includes(h as string)
+            : h === e.host);
           const taken = app.routes.some((r) => r.path === e.path && onHost(r.host));
           if (taken) {
             expect(() => app.addPath(e.path, { host: e.host, backend: other })).toThrow(/must not be routed twice/);
