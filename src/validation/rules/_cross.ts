@@ -161,7 +161,7 @@ function checkServiceSelection(r: Reporter, svc: any, ns: string, index: Index):
   }
   const selected = index.select(ns, spec.selector);
   if (selected.length === 0) {
-    r.report('XREF001', 'spec.selector', spec.selector, `matches no pod template in namespace '${ns || '(none)'}' among the manifests checked`,
+    r.report('XREF001', 'spec.selector', spec.selector, `matches no pod template ${where(ns)}`,
       'make the selector equal to the labels of the workload\'s pod template (or acknowledge this if the pods are created elsewhere)');
     return;
   }
@@ -220,7 +220,7 @@ function checkSlice(r: Reporter, slice: any, ns: string, index: Index): void {
   }
   const svc = index.service(ns, serviceName);
   if (!svc) {
-    r.report('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names no Service in namespace '${ns || '(none)'}' among the manifests checked`,
+    r.report('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names no Service ${where(ns)}`,
       'create the Service (without selector), or fix the label');
     return;
   }
@@ -232,7 +232,7 @@ function checkSlice(r: Reporter, slice: any, ns: string, index: Index): void {
 function checkEndpointsService(r: Reporter, ep: any, ns: string, index: Index): void {
   const svc = index.service(ns, nameOf(ep));
   if (!svc) {
-    r.report('XREF007', 'metadata.name', nameOf(ep), `names no Service in namespace '${ns || '(none)'}' among the manifests checked: Endpoints reach a Service only by having its name`,
+    r.report('XREF007', 'metadata.name', nameOf(ep), `names no Service ${where(ns)}: Endpoints reach a Service only by having its name`,
       'name the Endpoints exactly like their Service');
     return;
   }
@@ -266,7 +266,7 @@ function checkIngressBackends(r: Reporter, ing: any, ns: string, index: Index): 
     }
     const svc = index.service(ns, service.name);
     if (!svc) {
-      r.report('XREF008', `${field}.service.name`, service.name, `names no Service in namespace '${ns || '(none)'}' among the manifests checked`,
+      r.report('XREF008', `${field}.service.name`, service.name, `names no Service ${where(ns)}`,
         'create the Service in the Ingress\'s namespace, or fix the name');
       continue;
     }
@@ -340,10 +340,15 @@ function checkStatefulSet(r: Reporter, sts: any, ns: string, index: Index): void
   }
   const svc = index.service(ns, serviceName);
   if (!svc) {
-    r.report('XREF013', 'spec.serviceName', serviceName, `names no Service in namespace '${ns || '(none)'}' among the manifests checked: the pods get no stable DNS names`,
+    r.report('XREF013', 'spec.serviceName', serviceName, `names no Service ${where(ns)}: the pods get no stable DNS names`,
       'create a headless Service (`clusterIP: None`) with this name');
   } else if (!isHeadless(svc)) {
     r.report('XREF012', 'spec.serviceName', serviceName, `names Service '${serviceName}', which is not headless: the pods get no per-pod DNS names`,
       'set `clusterIP: None` on that Service, or point `serviceName` at a headless Service');
   }
+}
+
+/** Where an object was looked for, for messages. */
+function where(ns: string): string {
+  return ns ? `in namespace '${ns}' among the manifests checked` : 'among the manifests checked without a namespace';
 }
