@@ -297,3 +297,17 @@ describe('Ingress details', () => {
     ]);
   });
 });
+
+describe('allocations', () => {
+  test('fails if two Services ask for the same cluster IP', () => {
+    const a = svc('a', { clusterIP: '10.96.0.10', ports: [{ port: 53, protocol: 'UDP' }] });
+    const b = svc('b', { clusterIP: '10.96.0.10', ports: [{ port: 53, protocol: 'UDP' }] });
+    expect(ids([a, b])).toEqual(['1 SVC021 spec.clusterIP']);
+  });
+
+  test('the same node port on TCP and UDP is fine', () => {
+    const a = svc('a', { type: 'NodePort', ports: [{ port: 53, nodePort: 30053 }] });
+    const b = svc('b', { type: 'NodePort', ports: [{ port: 53, nodePort: 30053, protocol: 'UDP' }] });
+    expect(ids([a, b])).toEqual([]);
+  });
+});

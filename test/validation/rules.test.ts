@@ -61,6 +61,13 @@ const CASES: RuleCase[] = [
   { id: 'SVC018', title: 'a selector value with a slash', pass: [web(), WEB_PODS], fail: [web({ selector: { app: 'web/v1' } }), WEB_PODS], field: 'spec.selector[app]' },
   { id: 'SVC019', title: 'externalName on a ClusterIP Service', pass: [svc('db', { type: 'ExternalName', externalName: 'db.example.com' })], fail: [svc('db', { externalName: 'db.example.com', clusterIP: 'None' })], field: 'spec.externalName' },
   { id: 'SVC020', title: 'an ExternalName that is an IP literal', pass: [svc('db', { type: 'ExternalName', externalName: 'db.example.com' })], fail: [svc('db', { type: 'ExternalName', externalName: '10.0.4.17' })], field: 'spec.externalName' },
+  {
+    id: 'SVC021',
+    title: 'the same node port in two Services',
+    pass: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', ports: [{ port: 80, nodePort: 30081 }] })],
+    fail: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+    field: 'spec.ports[0].nodePort',
+  },
   // Endpoints
   { id: 'EP001', title: 'an empty subset', pass: [MYSQL, endpoints('mysql', [{ addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'mysql', port: 3306 }] }])], fail: [MYSQL, endpoints('mysql', [{ ports: [{ name: 'mysql', port: 3306 }] }])], field: 'subsets[0]' },
   { id: 'EP002', title: 'a link-local address', pass: [MYSQL, endpoints('mysql', [{ addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'mysql', port: 3306 }] }])], fail: [MYSQL, endpoints('mysql', [{ addresses: [{ ip: '169.254.169.254' }], ports: [{ name: 'mysql', port: 3306 }] }])], field: 'subsets[0].addresses[0].ip' },

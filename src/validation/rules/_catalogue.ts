@@ -65,6 +65,7 @@ export const CATALOGUE: Record<string, Entry> = {
   SVC018: { summary: 'a selector key or value has invalid label syntax', kinds: S, severity: E, docsUrl: `${D}/concepts/overview/working-with-objects/labels/#syntax-and-character-set`, server: true },
   SVC019: { summary: '`externalName` is ignored because the Service type is not ExternalName', kinds: S, severity: W, docsUrl: `${SVC}#externalname` },
   SVC020: { summary: 'an externalName is an IP address: DNS resolves it to nothing (a CNAME must name a host)', kinds: S, severity: E, docsUrl: `${SVC}#externalname` },
+  SVC021: { summary: 'a nodePort or clusterIP is already taken by another Service among the manifests (the API server refuses to allocate it twice)', kinds: S, severity: E, docsUrl: `${SVC}#type-nodeport`, server: true },
 
   // Endpoints (legacy)
   EP001: { summary: 'an Endpoints subset has neither `addresses` nor `notReadyAddresses`', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },

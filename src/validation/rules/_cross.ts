@@ -122,6 +122,7 @@ class Index {
 export function checkCrossObject(objects: readonly any[], reporters: readonly Reporter[], eligible: readonly boolean[]): void {
   const index = new Index(objects.map((o, i) => (eligible[i] ? o : undefined)));
   const served = new Map<string, string>(); // class|host|path -> who serves it first
+  const allocated = new Map<string, string>(); // node port or cluster IP -> the Service that has it
   objects.forEach((obj, i) => {
     if (!isMap(obj)) {
       return;
@@ -138,6 +139,7 @@ export function checkCrossObject(objects: readonly any[], reporters: readonly Re
     switch (obj.kind) {
       case 'Service':
         checkServiceSelection(r, obj, ns, index);
+        checkAllocations(r, obj, ns, allocated);
         break;
       case 'EndpointSlice':
         checkSlice(r, obj, ns, index);
@@ -351,4 +353,29 @@ function checkStatefulSet(r: Reporter, sts: any, ns: string, index: Index): void
 /** Where an object was looked for, for messages. */
 function where(ns: string): string {
   return ns ? `in namespace '${ns}' among the manifests checked` : 'among the manifests checked without a namespace';
+}
+
+/** Node ports are unique in the cluster, cluster IPs too: the second Service asking for one is refused. */
+function checkAllocations(r: Reporter, svc: any, ns: string, allocated: Map<string, string>): void {
+  const spec = map(svc.spec);
+  const me = `Service '${ns ? `${ns}/` : ''}${nameOf(svc)}'`;
+  const claim = (key: string, field: string, value: unknown, what: string) => {
+    const owner = allocated.get(key);
+    if (owner !== undefined && owner !== me) {
+      r.report('SVC021', field, value, `is already taken by ${owner}: the API server refuses to allocate the same ${what} twice`, `pick another ${what}, or leave it out to get one allocated`);
+    } else {
+      allocated.set(key, me);
+    }
+  };
+  list(spec.ports).forEach((p, i) => {
+    const np = map(p).nodePort;
+    if (typeof np === 'number' && np !== 0 && serviceType(svc) !== 'ClusterIP' && serviceType(svc) !== 'ExternalName') {
+      const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
+      claim(`nodePort ${np}/${protocol}`, `spec.ports[${i}].nodePort`, np, 'node port');
+    }
+  });
+  const ips = new Set<string>([spec.clusterIP, ...list(spec.clusterIPs)].filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None'));
+  for (const ip of ips) {
+    claim(`clusterIP ${ip}`, spec.clusterIP === ip ? 'spec.clusterIP' : `spec.clusterIPs[${list(spec.clusterIPs).indexOf(ip)}]`, ip, 'cluster IP');
+  }
 }
