@@ -1,6 +1,6 @@
 import { Problems } from './_problems';
-import { Finding, RuleInfo, Severity } from './finding';
-import { checkApi } from './rules/_api';
+import { Finding, RuleInfo } from './finding';
+import { SERVED, checkApi } from './rules/_api';
 import { CATALOGUE, ruleInfo, ruleInfos } from './rules/_catalogue';
 import { checkCrossObject } from './rules/_cross';
 import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
@@ -147,7 +147,7 @@ export function checkManifests(manifests: any[], options: CheckOptions = {}): Fi
     }
   });
   // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
-  const context = objects.map((obj, i) => eligible[i] || (isMap(obj) && obj.kind !== undefined && !CHECKED_KINDS.has(obj.kind)));
+  const context = objects.map((obj, i) => eligible[i] || (isMap(obj) && own(SERVED, obj.kind) === undefined));
   checkCrossObject(objects, reporters, context);
   const acks = readAcknowledgements(objects, reporters);
   const out: Finding[] = [];
@@ -165,8 +165,6 @@ export function checkManifests(manifests: any[], options: CheckOptions = {}): Fi
     .sort((a, b) => a.f.manifestIndex - b.f.manifestIndex || a.order - b.order)
     .map(({ f }) => f);
 }
-
-const CHECKED_KINDS = new Set(['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass']);
 
 const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?::([\s\S]*))?$/;
 
@@ -226,9 +224,4 @@ function readAcknowledgements(objects: readonly any[], reporters: readonly Repor
     }
   });
   return acks;
-}
-
-/** Whether any finding is an error. */
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === Severity.ERROR && !f.acknowledged);
 }

@@ -1,15 +1,14 @@
-import { Chart, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationError, ValidationProblem } from '../../src';
 import { underSafetyNet } from '../../src/validation/_safety-net';
 import * as checker from '../../src/validation/checker';
 
-/** A stand-in for a construct of this library: it emits what it is given, under the net. */
+/** A stand-in for a construct of this library: it emits the Service spec it is given, as is, under the net. */
 class Emitter extends Construct {
   public constructor(scope: Construct, id: string, spec: any, check?: () => ValidationProblem[]) {
     super(scope, id);
-    new k8s.KubeService(this, 'Resource', { metadata: { name: id.toLowerCase() }, spec });
+    new ApiObject(this, 'Resource', { apiVersion: 'v1', kind: 'Service', metadata: { name: id.toLowerCase() }, spec });
     underSafetyNet(this, check);
   }
 }
@@ -53,12 +52,19 @@ describe('safety net', () => {
   });
 
   test('objects not emitted under this library\'s constructs are context, not findings', () => {
-    // GIVEN a hand-written Service that is wrong, next to a clean construct
+    // GIVEN a hand-written Service that is wrong (port 99999), next to a clean construct
     const chart = Testing.chart();
-    new Emitter(chart, 'Web', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
-    new k8s.KubeService(chart, 'Foreign', { spec: { ports: [{ port: 99999 }] } });
-    // WHEN / THEN
+    new ApiObject(chart, 'Foreign', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'foreign' }, spec: { clusterIP: '10.96.0.10', ports: [{ port: 99999 }] } });
+    new Emitter(chart, 'Web', { ports: [{ name: 'http', port: 80 }] });
     expect(Testing.synth(chart)).toHaveLength(2);
+    // WHEN the construct asks for the cluster IP the hand-written Service already has
+    const other = Testing.chart();
+    new ApiObject(other, 'Foreign', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'foreign' }, spec: { clusterIP: '10.96.0.10', ports: [{ port: 99999 }] } });
+    new Emitter(other, 'Web', { clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80 }] });
+    // THEN the hand-written Service was context for the construct's object, and is not reported itself
+    expect(problemsOf(() => Testing.synth(other))).toEqual([
+      expect.objectContaining({ path: 'test/Web/Resource', field: 'spec.clusterIP', message: expect.stringMatching(/is already taken by Service 'foreign'.*rule SVC021/) }),
+    ]);
   });
 
   test('warnings do not fail the synth', () => {

@@ -1,8 +1,8 @@
 import { Reporter, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
+import { CLASS_ANNOTATION } from './_ingress';
 import { isHeadless, serviceType } from './_service';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 /** A pod template found in a workload, with the ports its containers declare. */
 interface PodTemplate {
@@ -116,11 +116,11 @@ class Index {
 
 /**
  * The cross-object rules, over all manifests at once (indexed once: linear in their number).
- * `reporters[i]` reports about `objects[i]`; `eligible[i]` says whether object i passed the
- * API checks (so its shape is the one its rules expect).
+ * `reporters[i]` reports about `objects[i]`; `usable[i]` says whether object i may be used:
+ * a kind of the catalogue that passed the API checks, or a kind the catalogue does not know.
  */
-export function checkCrossObject(objects: readonly any[], reporters: readonly Reporter[], eligible: readonly boolean[]): void {
-  const index = new Index(objects.map((o, i) => (eligible[i] ? o : undefined)));
+export function checkCrossObject(objects: readonly any[], reporters: readonly Reporter[], usable: readonly boolean[]): void {
+  const index = new Index(objects.map((o, i) => (usable[i] ? o : undefined)));
   const served = new Map<string, string>(); // class|host|path -> who serves it first
   const allocated = new Map<string, string>(); // node port or cluster IP -> the Service that has it
   objects.forEach((obj, i) => {
@@ -133,7 +133,7 @@ export function checkCrossObject(objects: readonly any[], reporters: readonly Re
       checkStatefulSet(r, obj, ns, index);
       return;
     }
-    if (!eligible[i]) {
+    if (!usable[i]) {
       return;
     }
     switch (obj.kind) {

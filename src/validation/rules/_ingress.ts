@@ -6,7 +6,8 @@ import { PortRules } from '../../net/port';
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_SUFFIXES = ['/..', '/.'];
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+/** The deprecated annotation that names the ingress class. */
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 const MAX_CONTROLLER_LENGTH = 250;
 
 /** The problems of a host name of an Ingress rule or TLS entry (wildcards allowed). */
