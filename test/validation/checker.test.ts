@@ -311,3 +311,17 @@ describe('allocations', () => {
     expect(ids([a, b])).toEqual([]);
   });
 });
+
+describe('named target ports', () => {
+  test('fails if the container port has the name but another protocol', () => {
+    // GIVEN a UDP Service port whose targetPort names a TCP container port
+    const dns = svc('dns', { selector: { app: 'dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 'dns' }] });
+    const pods = deployment('dns', { app: 'dns' }, [{ name: 'dns', containerPort: 5353 }]);
+    // THEN
+    const [finding] = ManifestChecker.check([dns, pods]);
+    expect(finding).toEqual(expect.objectContaining({ ruleId: 'XREF002', field: 'spec.ports[0].targetPort' }));
+    expect(finding.message).toMatch(/does not declare with protocol UDP/);
+    // AND with the UDP container port it is clean
+    expect(ids([dns, deployment('dns', { app: 'dns' }, [{ name: 'dns', containerPort: 5353, protocol: 'UDP' }])])).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ interface PodTemplate {
   /** `Deployment/web`, for messages. */
   readonly owner: string;
   readonly labels: Record<string, string>;
-  /** Declared port names. */
+  /** Declared port names, with their protocol: `http/TCP`. */
   readonly portNames: Set<string>;
   /** Declared port numbers. */
   readonly portNumbers: Set<number>;
@@ -55,7 +55,7 @@ function templateOf(obj: any): PodTemplate | undefined {
   for (const c of [...list(spec.containers), ...list(spec.initContainers)]) {
     for (const p of list(map(c).ports)) {
       if (typeof map(p).name === 'string') {
-        portNames.add(p.name);
+        portNames.add(`${p.name}/${typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP'}`);
       }
       if (typeof map(p).containerPort === 'number') {
         portNumbers.add(p.containerPort);
@@ -174,10 +174,12 @@ function checkServiceSelection(r: Reporter, svc: any, ns: string, index: Index):
     const target = p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort;
     const field = `spec.ports[${i}].targetPort`;
     if (typeof target === 'string') {
-      const missing = selected.filter((t) => !t.portNames.has(target));
+      // The endpoints controller looks the name up with the Service port's protocol.
+      const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
+      const missing = selected.filter((t) => !t.portNames.has(`${target}/${protocol}`));
       if (missing.length > 0) {
-        r.report('XREF002', field, target, `names a port that ${missing.map((t) => t.owner).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare: those pods get no traffic on this port`,
-          `add a container port named '${target}', or use the port number`);
+        r.report('XREF002', field, target, `names a port that ${missing.map((t) => t.owner).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare with protocol ${protocol}: those pods get no traffic on this port`,
+          `add a ${protocol} container port named '${target}', or use the port number`);
       }
     } else if (typeof target === 'number') {
       const missing = selected.filter((t) => t.portNumbers.size > 0 && !t.portNumbers.has(target));
