@@ -162,3 +162,11 @@ describe.each(CASES)('$id', (c) => {
     }
   });
 });
+
+test('docs/checker.md lists every rule with its current summary', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const docs: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'checker.md'), 'utf-8');
+  for (const info of ManifestChecker.rules) {
+    expect(docs).toContain(`| [${info.id}](${info.docsUrl}) | ${info.severity} | ${info.kinds.join(', ')} | ${info.summary.replace(/\|/g, '\\|')} |`);
+  }
+});

@@ -96,7 +96,7 @@ export const CATALOGUE: Record<string, Entry> = {
 
   // Cross-object rules: no server checks these, traffic just does not arrive.
   XREF001: { summary: 'a Service selector matches no pod template in its namespace', kinds: S, severity: W, docsUrl: `${SVC}#defining-a-service` },
-  XREF002: { summary: 'a named targetPort is not declared by the containers the Service selects', kinds: S, severity: E, docsUrl: `${SVC}#field-spec-ports` },
+  XREF002: { summary: 'a named targetPort is not declared, with the Service port protocol, by the containers the Service selects', kinds: S, severity: E, docsUrl: `${SVC}#field-spec-ports` },
   XREF003: { summary: 'a numeric targetPort is not among the ports the selected containers declare', kinds: S, severity: W, docsUrl: `${SVC}#field-spec-ports` },
   XREF004: { summary: 'an EndpointSlice names (`kubernetes.io/service-name`) a Service that does not exist in its namespace', kinds: SL, severity: E, docsUrl: `${SVC}#custom-endpointslices` },
   XREF005: { summary: 'an EndpointSlice has no `kubernetes.io/service-name` label, so no Service uses it', kinds: SL, severity: W, docsUrl: `${SVC}#custom-endpointslices` },
