@@ -73,7 +73,8 @@ export class IpAddress {
       if (address.includes('%')) {
         return [`must not carry an IPv6 zone ('%...'); did you mean '${address.split('%')[0]}'?`];
       }
-      if (!ipaddr.IPv6.isValid(address)) {
+      // Fail fast on what cannot be an address: the parser reports by throwing, which is slow.
+      if (!/^[0-9A-Fa-f:.]+$/.test(address) || !ipaddr.IPv6.isValid(address)) {
         return ['must be a valid IPv6 address (e.g. \'2001:db8::17\')'];
       }
       const v6 = ipaddr.IPv6.parse(address);
@@ -82,7 +83,7 @@ export class IpAddress {
       }
       return [];
     }
-    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    if (!/^[0-9.]+$/.test(address) || !ipaddr.IPv4.isValidFourPartDecimal(address)) {
       if (/^[0-9.]+$/.test(address) && address.split('.').length === 4) {
         const fixed = address.split('.').map((o) => String(Number(o))).join('.');
         return [`must be a dotted-quad IPv4 address with octets 0-255 and no leading zeros (leading zeros are read as octal by some tools)${fixed !== address && !fixed.includes('NaN') ? `; did you mean '${fixed}'?` : ''}`];

@@ -271,6 +271,7 @@ export class PublicWebApp extends InternalWebApp {
     this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
     this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
+    registerRoutingApp(this);
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
@@ -314,6 +315,7 @@ export class PublicWebApp extends InternalWebApp {
     problems.throwIfAny();
     const created = hosts.map((host) => ({ host, path, pathType, backend: { ...backend } }));
     this.routeList.push(...created);
+    routesChanged(this);
     return created.map((r) => ({ ...r }));
   }
 
@@ -611,13 +613,12 @@ export class PublicWebApp extends InternalWebApp {
       problems.add('externalDns', true, 'needs host names: set `domainNames` or route a path on a host');
     }
     // the same host and path routed by an earlier app of the same chart
-    for (const other of earlierAppsInChart(this)) {
-      for (const mine of this.routeList) {
-        const theirs = other.routeList.find((r) => r.host === mine.host && r.path === mine.path);
-        if (theirs) {
-          problems.add('path', mine.path, `must not be routed twice in a chart: ${describeRoute(mine)} is also routed by '${other.node.path}'`,
-            'route each host and path once, or use another host');
-        }
+    const firstRouters = chartRouteIndex(this);
+    for (const mine of this.routeList) {
+      const first = firstRouters?.get(routeKey(mine));
+      if (first !== undefined && first !== this) {
+        problems.add('path', mine.path, `must not be routed twice in a chart: ${describeRoute(mine)} is also routed by '${first.node.path}'`,
+          'route each host and path once, or use another host');
       }
     }
     return problems.items;
@@ -635,21 +636,75 @@ function toKubeServiceBackend(b: WebBackendConfig): any {
   };
 }
 
-function earlierAppsInChart(app: PublicWebApp): PublicWebApp[] {
+/** The apps with an Ingress in one chart, in the order they were created. */
+interface ChartRoutes {
+  readonly apps: PublicWebApp[];
+  /** Bumped by every route added in the chart, so the index is rebuilt only after a change. */
+  version: number;
+  index?: Map<string, PublicWebApp>;
+  indexVersion?: number;
+}
+
+const CHART_ROUTES = Symbol.for('cdk8s-service-patterns.web.chart-routes');
+
+function routeKey(r: WebRoute): string {
+  return `${r.host ?? ''}\u0000${r.path}`;
+}
+
+/** The route registry of the app's chart; undefined when the app is not in a chart. */
+function chartRoutesOf(app: PublicWebApp): ChartRoutes | undefined {
   let chart: IConstruct;
   try {
     chart = Chart.of(app);
   } catch {
-    return [];
+    return undefined;
   }
-  const earlier: PublicWebApp[] = [];
-  for (const c of chart.node.findAll()) {
-    if (c === app) {
-      break;
-    }
-    if (PublicWebApp.isPublicWebApp(c) && Chart.of(c) === chart && c.ingress) {
-      earlier.push(c);
-    }
+  let routes: ChartRoutes | undefined = (chart as any)[CHART_ROUTES];
+  if (!routes) {
+    routes = { apps: [], version: 0 };
+    Object.defineProperty(chart, CHART_ROUTES, { value: routes });
   }
-  return earlier;
+  return routes;
+}
+
+/** Registers an app with an Ingress in its chart's route registry. */
+function registerRoutingApp(app: PublicWebApp): void {
+  const routes = chartRoutesOf(app);
+  if (routes) {
+    routes.apps.push(app);
+    routes.version++;
+  }
+}
+
+/** Records that a route was added in the app's chart. */
+function routesChanged(app: PublicWebApp): void {
+  const routes = chartRoutesOf(app);
+  if (routes) {
+    routes.version++;
+  }
+}
+
+/**
+ * For every host and path routed in the app's chart, the first app that routes it. Built once
+ * per change of the chart's routes, so checking every app of a chart stays linear.
+ */
+function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefined {
+  const routes = chartRoutesOf(app);
+  if (!routes) {
+    return undefined;
+  }
+  if (routes.index === undefined || routes.indexVersion !== routes.version) {
+    const index = new Map<string, PublicWebApp>();
+    for (const a of routes.apps) {
+      for (const r of a.routes) {
+        const key = routeKey(r);
+        if (!index.has(key)) {
+          index.set(key, a);
+        }
+      }
+    }
+    routes.index = index;
+    routes.indexVersion = routes.version;
+  }
+  return routes.index;
 }
