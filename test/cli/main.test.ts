@@ -103,7 +103,8 @@ describe('k8s-connectivity-check', () => {
     // THEN the finding points at the document
     expect(code).toBe(EXIT_FINDINGS);
     expect(out).toContain(`${file}:33: error SVC002 Service api: \`spec.ports[0].port\` must be between 1 and 65535, got 99999`);
-    expect(out).toMatch(/1 error, 0 warnings in 3 objects from 1 file\n$/);
+    expect(out).toContain(`${file}:33: warning XREF014 Service api: \`spec.selector\` is missing`);
+    expect(out).toMatch(/1 error, 1 warning in 3 objects from 1 file\n$/);
   });
 
   test('searches folders recursively for yaml, yml and json files', () => {
@@ -149,10 +150,11 @@ describe('k8s-connectivity-check', () => {
     // THEN
     expect(code).toBe(EXIT_FINDINGS);
     const report = JSON.parse(out);
-    expect(report.summary).toEqual({ files: 1, objects: 2, errors: 1, warnings: 0, acknowledged: 1 });
+    expect(report.summary).toEqual({ files: 1, objects: 2, errors: 1, warnings: 1, acknowledged: 1 });
     expect(report.findings).toEqual([
       expect.objectContaining({ file, line: 1, ruleId: 'XREF001', acknowledged: true, acknowledgedReason: 'pods come from an operator' }),
       expect.objectContaining({ file, line: 15, ruleId: 'SVC002', severity: 'error', field: 'spec.ports[0].port', value: '99999', kind: 'Service', name: 'api' }),
+      expect.objectContaining({ file, line: 15, ruleId: 'XREF014', severity: 'warning', field: 'spec.selector' }),
     ]);
   });
 
@@ -172,7 +174,7 @@ describe('k8s-connectivity-check', () => {
     // GIVEN
     const file = write('np.yaml', NODE_PORT);
     // WHEN
-    const { code, out } = run(['--skip', 'SVC007,SVC009', file]);
+    const { code, out } = run(['--skip', 'SVC007,SVC009', '--skip', 'XREF014', file]);
     // THEN
     expect(code).toBe(EXIT_CLEAN);
     expect(out).toBe('no findings in 1 object from 1 file\n');

@@ -13,6 +13,8 @@ interface RuleCase {
 }
 
 const SLICE_OK = [MYSQL, slice('mysql-1', 'mysql')];
+/** Pods without declared ports for a Service selecting `app: db`. */
+const DB_PODS = deployment('db', { app: 'db' }, []);
 const ING_OK = [web(), WEB_PODS, ingress('site', { rules: [rule('shop.example.com', path('/'))] })];
 
 const CASES: RuleCase[] = [
@@ -43,9 +45,9 @@ const CASES: RuleCase[] = [
   // Service
   { id: 'SVC001', title: 'an externalName without type (so it needs ports)', pass: [svc('db', { type: 'ExternalName', externalName: 'db.example.com' })], fail: [svc('db', { externalName: 'db.example.com' })], field: 'spec.ports' },
   { id: 'SVC002', title: 'port 99999', pass: [web(), WEB_PODS], fail: [web({ ports: [{ name: 'http', port: 99999, targetPort: 'http' }] }), WEB_PODS], field: 'spec.ports[0].port' },
-  { id: 'SVC003', title: 'two ports without names', pass: [svc('db', { clusterIP: 'None', ports: [{ name: 'a', port: 1 }, { name: 'b', port: 2 }] })], fail: [svc('db', { clusterIP: 'None', ports: [{ name: 'a', port: 1 }, { port: 2 }] })], field: 'spec.ports[1].name' },
-  { id: 'SVC004', title: 'protocol in lower case', pass: [svc('dns', { clusterIP: 'None', ports: [{ port: 53, protocol: 'UDP' }] })], fail: [svc('dns', { clusterIP: 'None', ports: [{ port: 53, protocol: 'udp' }] })], field: 'spec.ports[0].protocol' },
-  { id: 'SVC005', title: 'the same port twice', pass: [svc('dns', { clusterIP: 'None', ports: [{ name: 'a', port: 53 }, { name: 'b', port: 53, protocol: 'UDP' }] })], fail: [svc('dns', { clusterIP: 'None', ports: [{ name: 'a', port: 53 }, { name: 'b', port: 53 }] })], field: 'spec.ports[1]' },
+  { id: 'SVC003', title: 'two ports without names', pass: [svc('db', { selector: { app: 'db' }, ports: [{ name: 'a', port: 1 }, { name: 'b', port: 2 }] }), DB_PODS], fail: [svc('db', { selector: { app: 'db' }, ports: [{ name: 'a', port: 1 }, { port: 2 }] }), DB_PODS], field: 'spec.ports[1].name' },
+  { id: 'SVC004', title: 'protocol in lower case', pass: [svc('dns', { selector: { app: 'db' }, ports: [{ port: 53, protocol: 'UDP' }] }), DB_PODS], fail: [svc('dns', { selector: { app: 'db' }, ports: [{ port: 53, protocol: 'udp' }] }), DB_PODS], field: 'spec.ports[0].protocol' },
+  { id: 'SVC005', title: 'the same port twice', pass: [svc('dns', { selector: { app: 'db' }, ports: [{ name: 'a', port: 53 }, { name: 'b', port: 53, protocol: 'UDP' }] }), DB_PODS], fail: [svc('dns', { selector: { app: 'db' }, ports: [{ name: 'a', port: 53 }, { name: 'b', port: 53 }] }), DB_PODS], field: 'spec.ports[1]' },
   { id: 'SVC006', title: 'a targetPort name too long', pass: [web(), WEB_PODS], fail: [web({ ports: [{ name: 'http', port: 80, targetPort: 'http-for-the-frontend' }] }), WEB_PODS], field: 'spec.ports[0].targetPort' },
   { id: 'SVC007', title: 'a nodePort on a ClusterIP Service', pass: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS], fail: [web({ ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS], field: 'spec.ports[0].nodePort' },
   { id: 'SVC008', title: 'an unknown type', pass: [web({ type: 'LoadBalancer' }), WEB_PODS], fail: [web({ type: 'Internal' }), WEB_PODS], field: 'spec.type' },
@@ -64,8 +66,8 @@ const CASES: RuleCase[] = [
   {
     id: 'SVC021',
     title: 'the same node port in two Services',
-    pass: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', ports: [{ port: 80, nodePort: 30081 }] })],
-    fail: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+    pass: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', selector: { app: 'db' }, ports: [{ port: 80, nodePort: 30081 }] }), DB_PODS],
+    fail: [web({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), WEB_PODS, svc('api', { type: 'NodePort', selector: { app: 'db' }, ports: [{ port: 80, nodePort: 30080 }] }), DB_PODS],
     field: 'spec.ports[0].nodePort',
   },
   // Endpoints
@@ -106,6 +108,7 @@ const CASES: RuleCase[] = [
   { id: 'XREF011', title: 'a host and path served by two Ingresses', pass: [...ING_OK, ingress('other', { rules: [rule('shop.example.com', path('/api'))] })], fail: [...ING_OK, ingress('other', { rules: [rule('shop.example.com', path('/'))] })], field: 'spec.rules[0].http.paths[0].path' },
   { id: 'XREF012', title: 'a StatefulSet whose Service is not headless', pass: [svc('db', { clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'peer', port: 7000 }] }), statefulSet('db', 'db')], fail: [svc('db', { selector: { app: 'db' }, ports: [{ name: 'peer', port: 7000 }] }), statefulSet('db', 'db')], field: 'spec.serviceName' },
   { id: 'XREF013', title: 'a StatefulSet whose Service does not exist', pass: [svc('db', { clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'peer', port: 7000 }] }), statefulSet('db', 'db')], fail: [statefulSet('db', 'db-headless')], field: 'spec.serviceName' },
+  { id: 'XREF014', title: 'a selector-less Service with no slice or Endpoints', pass: SLICE_OK, fail: [MYSQL], field: 'spec.selector' },
   // Acknowledgements
   { id: 'ACK001', title: 'an acknowledgement without reason', pass: [web({ selector: { app: 'operator-pods' } }, { annotations: { 'service-patterns.cdk8s.io/acknowledge': 'XREF001: pods are created by an operator' } })], fail: [web({ selector: { app: 'operator-pods' } }, { annotations: { 'service-patterns.cdk8s.io/acknowledge': 'XREF001' } })], field: 'metadata.annotations[service-patterns.cdk8s.io/acknowledge]' },
   { id: 'ACK002', title: 'an acknowledgement of a server rule', pass: [web({ selector: { app: 'operator-pods' } }, { annotations: { 'service-patterns.cdk8s.io/acknowledge': 'XREF001: pods are created by an operator' } })], fail: [web({ selector: { app: 'operator-pods' } }, { annotations: { 'service-patterns.cdk8s.io/acknowledge': 'XREF001: by an operator; SVC002: we like it' } })], field: 'metadata.annotations[service-patterns.cdk8s.io/acknowledge]' },

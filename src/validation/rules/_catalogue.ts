@@ -108,6 +108,7 @@ export const CATALOGUE: Record<string, Entry> = {
   XREF011: { summary: 'the same host and path are served by two Ingresses (or twice by one) of the same class', kinds: IN, severity: E, docsUrl: `${ING}#name-based-virtual-hosting` },
   XREF012: { summary: 'a StatefulSet serviceName names a Service that is not headless', kinds: ['StatefulSet'], severity: E, docsUrl: `${D}/concepts/workloads/controllers/statefulset/#stable-network-id` },
   XREF013: { summary: 'a StatefulSet serviceName names no Service in its namespace', kinds: ['StatefulSet'], severity: W, docsUrl: `${D}/concepts/workloads/controllers/statefulset/#stable-network-id` },
+  XREF014: { summary: 'a Service without selector has no EndpointSlice or Endpoints among the manifests, so it has no backends', kinds: S, severity: W, docsUrl: `${SVC}#services-without-selectors` },
 
   // Acknowledgements
   ACK001: { summary: 'an acknowledgement has no reason or cannot be read', kinds: ['*'], severity: E, docsUrl: `${D}/concepts/overview/working-with-objects/annotations/` },

@@ -71,12 +71,23 @@ class Index {
   /** namespace + '\n' + 'key=value' to the templates that have that label. */
   public readonly templatesByLabel = new Map<string, PodTemplate[]>();
 
+  /** namespace + '\n' + Service name, for every Service an EndpointSlice or Endpoints object backs. */
+  public readonly backed = new Set<string>();
+
   public constructor(objects: readonly any[]) {
     for (const obj of objects) {
       if (!isMap(obj)) {
         continue;
       }
       const ns = namespaceOf(obj);
+      if (obj.kind === 'EndpointSlice') {
+        this.backed.add(`${ns}\n${map(map(obj.metadata).labels)[SERVICE_NAME_LABEL]}`);
+        continue;
+      }
+      if (obj.kind === 'Endpoints') {
+        this.backed.add(`${ns}\n${nameOf(obj)}`);
+        continue;
+      }
       if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
         this.services.set(`${ns}\n${nameOf(obj)}`, obj);
         continue;
@@ -158,8 +169,16 @@ export function checkCrossObject(objects: readonly any[], reporters: readonly Re
 
 function checkServiceSelection(r: Reporter, svc: any, ns: string, index: Index): void {
   const spec = map(svc.spec);
-  if (serviceType(svc) === 'ExternalName' || !isMap(spec.selector) || Object.keys(spec.selector).length === 0) {
-    return; // selector-less Services are backed by EndpointSlices or Endpoints
+  if (serviceType(svc) === 'ExternalName') {
+    return;
+  }
+  if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0) {
+    // A selector-less Service is backed by the EndpointSlices or Endpoints that name it.
+    if (!index.backed.has(`${ns}\n${nameOf(svc)}`)) {
+      r.report('XREF014', 'spec.selector', undefined, `is missing, and no EndpointSlice (label '${SERVICE_NAME_LABEL}: ${nameOf(svc)}') or Endpoints named '${nameOf(svc)}' is ${where(ns)}: the Service has no backends`,
+        'add a selector for the pods, or an EndpointSlice for the backends (or acknowledge this if another tool creates them)');
+    }
+    return;
   }
   const selected = index.select(ns, spec.selector);
   if (selected.length === 0) {
