@@ -332,3 +332,14 @@ describe('named target ports', () => {
     expect(ids([dns, deployment('dns', { app: 'dns' }, [{ name: 'dns', containerPort: 5353, protocol: 'UDP' }])])).toEqual([]);
   });
 });
+
+describe('documents that are not objects', () => {
+  test('fails if a document is not a map', () => {
+    const found = ManifestChecker.check([null, 'text', [1]]);
+    expect(found.map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field} ${f.value}`)).toEqual([
+      '0 API005 (object) null',
+      '1 API005 (object) \'text\'',
+      '2 API005 (object) [1]',
+    ]);
+  });
+});

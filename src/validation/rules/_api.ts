@@ -59,7 +59,7 @@ const RENAMED: Record<string, string> = {
 export function checkApi(r: Reporter): string | undefined {
   const obj = r.obj;
   if (!isMap(obj)) {
-    r.report('API005', '', obj, 'must be a map with `apiVersion`, `kind` and `metadata`', 'give each document `apiVersion`, `kind` and `metadata.name`');
+    r.report('API005', '(object)', obj, 'must be a map with `apiVersion`, `kind` and `metadata`', 'give each document `apiVersion`, `kind` and `metadata.name`');
     return undefined;
   }
   const apiVersion = obj.apiVersion;
