@@ -343,3 +343,10 @@ describe('documents that are not objects', () => {
     ]);
   });
 });
+
+describe('traffic policies', () => {
+  test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
+    expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);
+    expect(ids([web({ externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual(['0 SVC014 spec.externalTrafficPolicy']);
+  });
+});

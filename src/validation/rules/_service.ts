@@ -219,8 +219,8 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
   if (!absent(etp)) {
     if (!POLICIES.includes(etp)) {
       r.report('SVC014', 'spec.externalTrafficPolicy', etp, `must be one of ${oneOf(POLICIES)}`);
-    } else if (type !== 'NodePort' && type !== 'LoadBalancer') {
-      r.report('SVC014', 'spec.externalTrafficPolicy', etp, `may only be set when \`type\` is 'NodePort' or 'LoadBalancer', not '${type}'`, 'remove `externalTrafficPolicy`');
+    } else if (type !== 'NodePort' && type !== 'LoadBalancer' && !(type === 'ClusterIP' && list(spec.externalIPs).length > 0)) {
+      r.report('SVC014', 'spec.externalTrafficPolicy', etp, `may only be set on an externally reachable Service (NodePort, LoadBalancer, or with \`externalIPs\`), not on this '${type}' one`, 'remove `externalTrafficPolicy`');
     }
   }
   const itp = spec.internalTrafficPolicy;
