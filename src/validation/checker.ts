@@ -124,7 +124,8 @@ function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<
  * Checks a list of manifests against the rule catalogue. The function behind
  * `ManifestChecker.check` and the safety net.
  */
-export function checkManifests(manifests: any[], options: CheckOptions = {}): Finding[] {
+export function checkManifests(manifests: any[], givenOptions?: CheckOptions): Finding[] {
+  const options: CheckOptions = isMap(givenOptions) ? givenOptions : {};
   const { settings, skip } = settingsOf(options);
   const objects: any[] = Array.isArray(manifests) ? manifests : [];
   const findings: Finding[] = [];

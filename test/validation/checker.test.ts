@@ -205,6 +205,11 @@ describe('options', () => {
     expect(ids(manifests, { skipRules: ['XREF001'] })).toEqual([]);
   });
 
+  test('null options and a manifest list that is not a list are tolerated', () => {
+    expect(ManifestChecker.check([web(), WEB_PODS], null as any)).toEqual([]);
+    expect(ManifestChecker.check(null as any)).toEqual([]);
+  });
+
   test('fails if the options are invalid', () => {
     expect(() => ManifestChecker.check([], { nodePortRange: '40000' })).toThrow(/`nodePortRange` must be a port range '<first>-<last>' within 1-65535, got '40000'/);
     expect(() => ManifestChecker.check([], { skipRules: ['SVC001', 'nope'] })).toThrow(/`skipRules\[1\]` must be the id of a rule of the catalogue, got 'nope'/);
