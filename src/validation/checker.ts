@@ -72,7 +72,11 @@ export class ManifestChecker {
   }
 
   /**
-   * One rule of the catalogue; throws a `ValidationError` for an unknown id.
+   * Looks up one rule of the catalogue by its id.
+   *
+   * Throws a `ValidationError` when the id is not in the catalogue.
+   *
+   * @param id a rule id such as 'SVC002'
    */
   public static rule(id: string): RuleInfo {
     if (!own(CATALOGUE, id)) {
