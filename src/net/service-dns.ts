@@ -59,14 +59,16 @@ export class ServiceDnsNames {
   /** The cluster DNS domain. */
   public readonly clusterDomain: string;
 
-  private constructor(props: ServiceDnsNamesProps) {
+  private constructor(givenProps: ServiceDnsNamesProps) {
     const problems = new Problems('');
+    const props: ServiceDnsNamesProps = givenProps ?? ({} as ServiceDnsNamesProps);
     problems.addEach('serviceName', props.serviceName, KubeName.dns1035LabelErrors(props.serviceName));
     if (props.namespace !== undefined) {
       problems.addEach('namespace', props.namespace, KubeName.dns1123LabelErrors(props.namespace));
     }
     if (props.clusterDomain !== undefined) {
-      const domain = props.clusterDomain.replace(/\.$/, '');
+      // a non-string is refused by the subdomain rule itself (never a TypeError from replace)
+      const domain = typeof props.clusterDomain === 'string' ? props.clusterDomain.replace(/\.$/, '') : props.clusterDomain;
       problems.addEach('clusterDomain', props.clusterDomain, KubeName.dns1123SubdomainErrors(domain));
     }
     problems.throwIfAny();

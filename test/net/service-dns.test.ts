@@ -30,3 +30,15 @@ test('fails with every problem at once', () => {
 test('fails if a pod host name is not a DNS-1123 label', () => {
   expect(() => ServiceDnsNames.of({ serviceName: 'web' }).podFqdn('Web_0')).toThrow(/`hostname` must be a DNS-1123 label/);
 });
+
+test('fails with a ValidationError, not a TypeError, if the cluster domain is not a string or the props are missing', () => {
+  // GIVEN a JavaScript caller passing a number, and one passing no props at all (found by fuzzing)
+  const notAString = () => ServiceDnsNames.of({ serviceName: 'web', clusterDomain: 42 as any });
+  const noProps = () => ServiceDnsNames.of(undefined as any);
+
+  // THEN
+  expect(notAString).toThrow(ValidationError);
+  expect(notAString).toThrow(/`clusterDomain` must not be empty/);
+  expect(noProps).toThrow(ValidationError);
+  expect(noProps).toThrow(/`serviceName` must not be empty/);
+});
