@@ -349,6 +349,18 @@ describe('documents that are not objects', () => {
   });
 });
 
+describe('unknown fields with an empty key', () => {
+  test('fails if a field name is empty, and the finding names the field (found by fuzzing)', () => {
+    // GIVEN a Service with an empty key at the top and in its spec
+    const service = { ...web(), '': 1 };
+    service.spec = { ...service.spec, '': 'x' };
+    // WHEN
+    const found = ids([service, WEB_PODS]);
+    // THEN the field is written as [""], never as an empty string
+    expect(found).toEqual(['0 API003 spec[""]', '0 API003 [""]']);
+  });
+});
+
 describe('traffic policies', () => {
   test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
     expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);

@@ -114,6 +114,23 @@ const RENAMED_NOTE: Record<string, string> = {
 };
 
 /**
+ * Whether `value` is a scalar that needs no further look for schema code `code` (null is unset).
+ */
+function scalarFits(value: any, code: string): boolean {
+  if (value === null || value === undefined) {
+    return true;
+  }
+  switch (code) {
+    case '*': return true;
+    case 's': return typeof value === 'string';
+    case 'n': return typeof value === 'number';
+    case 'b': return typeof value === 'boolean';
+    case 'u': return typeof value === 'string' || typeof value === 'number';
+    default: return false;
+  }
+}
+
+/**
  * Walks a value against a schema code, reporting unknown fields (API003) and wrong types (API004).
  * With `unknownOnly`, only unknown fields are reported (used for removed versions).
  */
@@ -146,8 +163,11 @@ function walk(r: Reporter, value: any, code: string, path: string, unknownOnly: 
         typeError('a list');
         return;
       }
+      const itemCode = code.slice(1);
       for (let i = 0; i < value.length; i++) {
-        walk(r, value[i], code.slice(1), `${path}[${i}]`, unknownOnly);
+        if (!scalarFits(value[i], itemCode)) {
+          walk(r, value[i], itemCode, `${path}[${i}]`, unknownOnly);
+        }
       }
       return;
     case '{':
@@ -155,8 +175,11 @@ function walk(r: Reporter, value: any, code: string, path: string, unknownOnly: 
         typeError('a map');
         return;
       }
+      const valueCode = code.slice(1);
       for (const key of Object.keys(value)) {
-        walk(r, value[key], code.slice(1), `${path}[${key}]`, unknownOnly);
+        if (!scalarFits(value[key], valueCode)) {
+          walk(r, value[key], valueCode, `${path}[${key}]`, unknownOnly);
+        }
       }
       return;
     default: {
@@ -166,8 +189,12 @@ function walk(r: Reporter, value: any, code: string, path: string, unknownOnly: 
         return;
       }
       for (const key of Object.keys(value)) {
-        const child = path ? `${path}.${key}` : key;
         const fieldCode = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+        if (fieldCode !== undefined && scalarFits(value[key], fieldCode)) {
+          continue; // the common case, decided without building the field's path
+        }
+        // an empty key is written as `[""]`, so that no finding has an empty field
+        const child = key === '' ? `${path}[""]` : path ? `${path}.${key}` : key;
         if (fieldCode === undefined) {
           const known = Object.keys(fields).filter((f) => f !== 'status');
           const hint = own(RENAMED, `${code}.${key}`);
