@@ -9,14 +9,109 @@ import { ValidationError, ValidationProblem } from './validation-error';
  */
 export type DeferredCheck = () => ValidationProblem[];
 
+/**
+ * What a construct tells the safety net about the cluster it is meant for.
+ */
+export interface SafetyNetSettings {
+  /**
+   * The node port range the construct was configured with (`<low>-<high>`), when it is not the
+   * default 30000-32767. The net checks node ports against the widest range declared.
+   */
+  readonly nodePortRange?: string;
+}
+
+/** App context key: the cluster's node port range, for every construct of the app. */
+export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-service-patterns:nodePortRange';
+
 interface SafetyNetState {
   /** The constructs of this library in the app, with their deferred checks. */
   readonly owners: Map<IConstruct, DeferredCheck[]>;
-  /** The problems of the last run, cached for the rest of the synchronous synth pass. */
+  /** The node port ranges constructs declared, as [low, high]. */
+  readonly nodePortRanges: Array<[number, number]>;
+  /** How deep we are in `App.synth()` / `App.synthYaml()` calls. */
+  synthDepth: number;
+  /** The problems found in the current `App.synth()` call, if the net ran in it already. */
   cached?: ValidationProblem[];
 }
 
 const STATE = Symbol.for('cdk8s-service-patterns.safety-net');
+const MEMO = Symbol.for('cdk8s-service-patterns.safety-net.json');
+
+interface JsonMemo {
+  readonly render: () => any;
+  /** The rendering the net checked, until the synth takes it. */
+  pending?: any;
+}
+
+/** The memos holding a rendering, so that those nobody takes are dropped after the synth. */
+let pendingMemos: JsonMemo[] = [];
+
+/**
+ * Renders an ApiObject for the checker and keeps that rendering for the synth that follows:
+ * the object's next `toJson()` returns it (once) instead of resolving the object a second
+ * time. cdk8s validates and then synthesizes synchronously, so nothing changes the object in
+ * between; renderings nobody took are dropped when the synchronous synth is over.
+ */
+function renderOnce(obj: ApiObject): any {
+  let memo: JsonMemo | undefined = (obj as any)[MEMO];
+  if (!memo) {
+    const created: JsonMemo = { render: obj.toJson.bind(obj) };
+    memo = created;
+    Object.defineProperty(obj, MEMO, { value: created });
+    Object.defineProperty(obj, 'toJson', {
+      value: () => {
+        const json = created.pending;
+        if (json === undefined) {
+          return created.render();
+        }
+        created.pending = undefined;
+        return json;
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+  if (pendingMemos.length === 0) {
+    queueMicrotask(() => {
+      for (const m of pendingMemos) {
+        m.pending = undefined;
+      }
+      pendingMemos = [];
+    });
+  }
+  memo.pending = memo.render();
+  pendingMemos.push(memo);
+  return memo.pending;
+}
+
+/**
+ * Lets the net know when an `App.synth()` (or `synthYaml()`) call begins and ends: cdk8s
+ * validates the whole app once for the app and again for every chart it writes, and one run of
+ * the net per call is enough.
+ */
+function trackSynthCalls(root: IConstruct, state: SafetyNetState): void {
+  for (const method of ['synth', 'synthYaml']) {
+    const original = (root as any)[method];
+    if (typeof original !== 'function') {
+      continue;
+    }
+    Object.defineProperty(root, method, {
+      value: (...args: any[]) => {
+        state.synthDepth++;
+        try {
+          return original.apply(root, args);
+        } finally {
+          state.synthDepth--;
+          if (state.synthDepth === 0) {
+            state.cached = undefined;
+          }
+        }
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+}
 
 /**
  * Puts `construct` under the safety net of its app: at synth, its deferred checks run and every
@@ -27,14 +122,16 @@ const STATE = Symbol.for('cdk8s-service-patterns.safety-net');
  *
  * @param construct a construct of this library
  * @param check an optional deferred check of invariants that later `add*` calls may still fix
+ * @param settings cluster settings the construct was configured with (already validated)
  */
-export function underSafetyNet(construct: IConstruct, check?: DeferredCheck): void {
+export function underSafetyNet(construct: IConstruct, check?: DeferredCheck, settings: SafetyNetSettings = {}): void {
   const root = construct.node.root;
   let state: SafetyNetState | undefined = (root as any)[STATE];
   if (!state) {
-    const created: SafetyNetState = { owners: new Map() };
+    const created: SafetyNetState = { owners: new Map(), nodePortRanges: [], synthDepth: 0 };
     state = created;
     Object.defineProperty(root, STATE, { value: created });
+    trackSynthCalls(root, created);
     root.node.addValidation({ validate: () => runSafetyNet(root, created) });
   }
   const checks = state.owners.get(construct) ?? [];
@@ -42,17 +139,48 @@ export function underSafetyNet(construct: IConstruct, check?: DeferredCheck): vo
     checks.push(check);
   }
   state.owners.set(construct, checks);
+  const range = parseRange(settings.nodePortRange);
+  if (range) {
+    state.nodePortRanges.push(range);
+  }
+}
+
+function parseRange(text: unknown): [number, number] | undefined {
+  const m = typeof text === 'string' ? /^(\d{1,5})-(\d{1,5})$/.exec(text.trim()) : null;
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/**
+ * The node port range to check with: the app context's (`cdk8s-service-patterns:nodePortRange`),
+ * widened to cover every range a construct was configured with; the default otherwise.
+ */
+function nodePortRangeOf(root: IConstruct, state: SafetyNetState): string | undefined {
+  const ranges = [...state.nodePortRanges];
+  const fromContext = parseRange(root.node.tryGetContext(NODE_PORT_RANGE_CONTEXT));
+  if (fromContext) {
+    ranges.push(fromContext);
+  }
+  if (ranges.length === 0) {
+    return undefined;
+  }
+  if (!fromContext) {
+    ranges.push([30000, 32767]);
+  }
+  const low = ranges.reduce((min, r) => Math.min(min, r[0]), Infinity);
+  const high = ranges.reduce((max, r) => Math.max(max, r[1]), -Infinity);
+  return `${low}-${high}`;
 }
 
 function runSafetyNet(root: IConstruct, state: SafetyNetState): string[] {
-  // cdk8s validates the whole app once per chart it synthesizes; one synchronous synth pass
-  // needs one run, so the result is kept until the pass is over.
-  if (state.cached === undefined) {
-    state.cached = collectProblems(root, state);
-    queueMicrotask(() => { state.cached = undefined; });
+  let problems = state.synthDepth > 0 ? state.cached : undefined;
+  if (problems === undefined) {
+    problems = collectProblems(root, state);
+    if (state.synthDepth > 0) {
+      state.cached = problems;
+    }
   }
-  if (state.cached.length > 0) {
-    throw new ValidationError(state.cached);
+  if (problems.length > 0) {
+    throw new ValidationError(problems);
   }
   return [];
 }
@@ -75,10 +203,11 @@ function collectProblems(root: IConstruct, state: SafetyNetState): ValidationPro
   for (const c of root.node.findAll()) {
     if (ApiObject.isApiObject(c)) {
       objects.push(c);
-      manifests.push(c.toJson());
+      manifests.push(renderOnce(c));
     }
   }
-  const findings = checkManifests(manifests);
+  const nodePortRange = nodePortRangeOf(root, state);
+  const findings = checkManifests(manifests, nodePortRange ? { nodePortRange } : {});
   for (const f of findings) {
     if (f.severity !== Severity.ERROR) {
       continue;

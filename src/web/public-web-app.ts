@@ -232,7 +232,9 @@ export class PublicWebApp extends InternalWebApp {
 
     if (this.exposure.kind !== WebExposureKind.INGRESS) {
       this.tls = WebTls.none();
-      underSafetyNet(this);
+      // The node port was checked against the configured range; the net checks with it too.
+      const customRange = this.exposure.nodePortRange !== DEFAULT_NODE_PORT_RANGE ? this.exposure.nodePortRange : undefined;
+      underSafetyNet(this, undefined, { nodePortRange: customRange });
       return;
     }
 
@@ -644,6 +646,8 @@ interface ChartRoutes {
   index?: Map<string, PublicWebApp>;
   indexVersion?: number;
 }
+
+const DEFAULT_NODE_PORT_RANGE = '30000-32767';
 
 const CHART_ROUTES = Symbol.for('cdk8s-service-patterns.web.chart-routes');
 

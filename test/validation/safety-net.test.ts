@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationError, ValidationProblem } from '../../src';
 import { underSafetyNet } from '../../src/validation/_safety-net';
@@ -97,5 +97,44 @@ describe('safety net', () => {
     // THEN one run saw both objects
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0][0]).toHaveLength(2);
+  });
+
+  test('every object is rendered once per app synth: the synth takes the rendering the net checked', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'a');
+    new Emitter(chart, 'One', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+    const obj = ApiObject.of(chart.node.findChild('One'));
+    const render = jest.spyOn(ApiObject.prototype, 'toJson');
+    // WHEN
+    app.synthYaml();
+    // THEN
+    expect(render.mock.contexts.filter((c) => c === obj)).toHaveLength(1);
+  });
+
+  test('a synth after a change sees the change, and the net checks it again', () => {
+    // GIVEN a clean chart, synthesized once
+    const chart = Testing.chart();
+    const one = new Emitter(chart, 'One', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+    expect(Testing.synth(chart)[0].spec.ports[0].port).toBe(80);
+    // WHEN the object changes and the chart is synthesized again in the same tick
+    ApiObject.of(one).addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 99999));
+    // THEN the new rendering is checked (and refused), not the one of the first synth
+    expect(problemsOf(() => Testing.synth(chart)).map((p) => p.field)).toEqual(['spec.ports[0].port']);
+  });
+
+  test('an object rendered by the net but not synthesized renders afresh later', async () => {
+    // GIVEN two charts; only the first is synthesized, which renders both for the net
+    const app = Testing.app();
+    const a = new Chart(app, 'a');
+    const b = new Chart(app, 'b');
+    new Emitter(a, 'One', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+    const two = new Emitter(b, 'Two', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+    Testing.synth(a);
+    // WHEN the other object changes after the synth is over
+    await Promise.resolve();
+    ApiObject.of(two).addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 8080));
+    // THEN its own rendering shows the change
+    expect(ApiObject.of(two).toJson().spec.ports[0].port).toBe(8080);
   });
 });

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { synthKind } from './_helpers';
 import { ExternalTrafficPolicy, IngressController, PublicWebApp, WebExposure, WebTls } from '../../src';
 
@@ -166,4 +166,25 @@ test('fails if Ingress-only props are given without an Ingress', () => {
   })).toThrow(/`paths` applies only to an Ingress, but `exposure` is 'LoadBalancer'[\s\S]*`tls` applies only[\s\S]*`ingressController` applies only/);
   expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 30001 }), externalDns: true }))
     .toThrow(/`externalDns` needs host names: set `domainNames`/);
+});
+
+test('a node port in a custom range passes the safety net at synth', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  // WHEN
+  new PublicWebApp(chart, 'A', { image: 'a:1', exposure: WebExposure.nodePort({ nodePort: 20080, nodePortRange: '20000-20999' }) });
+  // THEN
+  const service = Testing.synth(chart).find((m) => m.kind === 'Service');
+  expect(service.spec.ports[0].nodePort).toBe(20080);
+});
+
+test('the app context can set the cluster node port range for the safety net', () => {
+  // GIVEN: a Service whose node port is forced by an escape hatch, outside the context's range
+  const app = Testing.app();
+  app.node.setContext('cdk8s-service-patterns:nodePortRange', '30000-30100');
+  const chart = new Chart(app, 'test');
+  const web = new PublicWebApp(chart, 'A', { image: 'a:1', exposure: WebExposure.nodePort() });
+  ApiObject.of(web.service).addJsonPatch(JsonPatch.add('/spec/ports/0/nodePort', 30500));
+  // THEN
+  expect(() => Testing.synth(chart)).toThrow(/`spec.ports\[0\].nodePort`.*30000-30100/);
 });
