@@ -10,6 +10,7 @@ import {
   TargetPort,
   ValidationError,
 } from '../../src';
+import { problemsOf } from '../_problems';
 
 /** `count` distinct private IPv4 addresses: 10.1.x.y, y from 1 to 250. */
 function ipv4s(count: number): string[] {
@@ -23,17 +24,6 @@ function ipv6s(count: number): string[] {
 
 function byKind(manifests: any[], kind: string): any[] {
   return manifests.filter((m) => m.kind === kind);
-}
-
-/** The problems of the ValidationError `fn` throws. */
-function problemsOf(fn: () => unknown): any[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(ValidationError.isValidationError(e)).toBe(true);
-    return (e as ValidationError).problems;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 const MYSQL_PORT = [{ name: 'mysql', port: 30056, targetPort: TargetPort.number(3306) }];

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol, TargetPort, ValidationError } from '../../src';
+import { problemsOf } from '../_problems';
 
 const ETCD_CONTAINER: kplus.ContainerProps = {
   name: 'etcd',
@@ -26,18 +27,6 @@ function etcd(chart: Chart, props: Partial<HeadlessStatefulServiceProps> = {}): 
 
 function kinds(manifests: any[], kind: string): any[] {
   return manifests.filter((m) => m.kind === kind);
-}
-
-function problemsOf(fn: () => unknown): any[] {
-  try {
-    fn();
-  } catch (e) {
-    if (ValidationError.isValidationError(e)) {
-      return (e as ValidationError).problems;
-    }
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('defaults', () => {

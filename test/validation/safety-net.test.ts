@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ValidationError, ValidationProblem } from '../../src';
 import { underSafetyNet } from '../../src/validation/_safety-net';
 import * as checker from '../../src/validation/checker';
+import { problemsOf } from '../_problems';
 
 /** A stand-in for a construct of this library: it emits the Service spec it is given, as is, under the net. */
 class Emitter extends Construct {
@@ -11,18 +12,6 @@ class Emitter extends Construct {
     new ApiObject(this, 'Resource', { apiVersion: 'v1', kind: 'Service', metadata: { name: id.toLowerCase() }, spec });
     underSafetyNet(this, check);
   }
-}
-
-function problemsOf(fn: () => unknown): ValidationProblem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (ValidationError.isValidationError(e)) {
-      return (e as ValidationError).problems;
-    }
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 afterEach(() => {
