@@ -54,6 +54,10 @@ project.package.addField('overrides', {
   'unrs-resolver': '1.12.2',
 });
 
+// ts-jest only transpiles (isolatedModules), so type errors in tests, examples and benchmarks
+// are caught here first.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p examples/tsconfig.json');
+
 // README snippets must compile against the public API (through rosetta/default.ts-fixture).
 project.postCompileTask.exec('jsii-rosetta extract --strict');
 project.gitignore.exclude('.jsii.tabl.json');

@@ -1,4 +1,4 @@
-import { checkManifests } from '../validation/checker';
+import { checkManifests } from '../validation/_check';
 import { Finding, Severity } from '../validation/finding';
 import { CATALOGUE } from '../validation/rules/_catalogue';
 

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { checkManifests } from '../validation/checker';
+import { checkManifests } from '../validation/_check';
 import { Finding, Severity } from '../validation/finding';
 import { ruleInfos } from '../validation/rules/_catalogue';
 import { ValidationError } from '../validation/validation-error';

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { checkManifests } from './checker';
+import { checkManifests } from './_check';
 import { Severity } from './finding';
 import { ValidationError, ValidationProblem } from './validation-error';
 

@@ -1,3 +1,3 @@
 export * from './validation-error';
 export * from './finding';
-export { CheckOptions, ManifestChecker } from './checker';
+export * from './checker';

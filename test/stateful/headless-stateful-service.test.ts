@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol, TargetPort, ValidationError } from '../../src';
+import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol, TargetPort } from '../../src';
 import { problemsOf } from '../_problems';
 
 const ETCD_CONTAINER: kplus.ContainerProps = {
