@@ -1,4 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
+// renderValue, not a template literal: any value (an object whose toString is not a function) renders
+import { renderValue } from '../validation/_problems';
 import { ValidationError } from '../validation/validation-error';
 
 /**
@@ -46,7 +48,7 @@ export class IpAddress {
     const errors = IpAddress.errors(address);
     if (errors.length > 0) {
       throw new ValidationError(errors.map((message) => ({
-        path: '', field: 'address', value: `'${address}'`, message,
+        path: '', field: 'address', value: renderValue(address), message,
       })));
     }
     return new IpAddress(address);
@@ -147,7 +149,7 @@ export class Cidr {
   public static parse(cidr: string): Cidr {
     const errors = Cidr.errors(cidr);
     if (errors.length > 0) {
-      throw new ValidationError(errors.map((message) => ({ path: '', field: 'cidr', value: `'${cidr}'`, message })));
+      throw new ValidationError(errors.map((message) => ({ path: '', field: 'cidr', value: renderValue(cidr), message })));
     }
     return new Cidr(cidr);
   }

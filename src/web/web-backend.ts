@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
-import { Problems } from '../validation/_problems';
+import { Problems, renderValue } from '../validation/_problems';
 
 /**
  * Where an Ingress sends a request: a Service by name and one of its ports.
@@ -117,7 +117,7 @@ export class WebBackend {
    * @param options the port, by number or by name; one of them is required
    */
   public static serviceName(serviceName: string, options: WebBackendServiceOptions): IWebBackend {
-    return WebBackend.build(`WebBackend.serviceName(${serviceName})`, {
+    return WebBackend.build(`WebBackend.serviceName(${typeof serviceName === 'string' ? serviceName : renderValue(serviceName)})`, {
       serviceName,
       portNumber: options?.port,
       portName: options?.portName,

@@ -87,6 +87,19 @@ describe('IpAddress.endpointErrors', () => {
   });
 });
 
+describe('hostile values from JavaScript callers', () => {
+  test('fails with a ValidationError, not a TypeError, if the value cannot be turned into text (found by fuzzing)', () => {
+    // GIVEN an object whose toString is not a function: a template literal throws on it
+    const hostile: any = { toString: 'x' };
+
+    // THEN
+    expect(() => IpAddress.parse(hostile)).toThrow(ValidationError);
+    expect(() => IpAddress.parse([hostile] as any)).toThrow(/must be an IP address/);
+    expect(() => Cidr.parse(hostile)).toThrow(ValidationError);
+    expect(() => Cidr.parse([hostile] as any)).toThrow(/must be a CIDR range/);
+  });
+});
+
 describe('Cidr', () => {
   test('parses IPv4 and IPv6 ranges', () => {
     const v4 = Cidr.parse('203.0.113.0/24');

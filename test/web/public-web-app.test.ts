@@ -252,6 +252,15 @@ describe('errors', () => {
     expect(() => WebBackend.serviceName('Bad_Name', { port: 80, portName: 'http' })).toThrow(/`serviceName` must be a DNS-1035 label[\s\S]*`port` must not be set together with `portName`/);
   });
 
+  test('fails with a ValidationError, not a TypeError, if the Service name cannot be turned into text (found by fuzzing)', () => {
+    // GIVEN an object whose toString is not a function, from a JavaScript caller
+    const hostile: any = { toString: 'x' };
+
+    // THEN
+    expect(() => WebBackend.serviceName(hostile, { port: 80 })).toThrow(ValidationError);
+    expect(() => WebBackend.serviceName(hostile, { port: 80 })).toThrow(/`serviceName` must not be empty/);
+  });
+
   test('fails if the Ingress routes nothing', () => {
     // GIVEN
     const chart = Testing.chart();
