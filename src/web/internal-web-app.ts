@@ -205,6 +205,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
       }
     });
     const containerPorts = new Set<string>([`${this.containerPort}/TCP`]);
+    const containerPortNames = new Set<string>();
     const additionalContainerPorts = listProp(problems, 'additionalContainerPorts', p.additionalContainerPorts);
     additionalContainerPorts.forEach((c, i) => {
       problems.addEach(`additionalContainerPorts[${i}].number`, c?.number, PortRules.portNumberErrors(c?.number));
@@ -215,6 +216,11 @@ export class InternalWebApp extends Construct implements IWebBackend {
       containerPorts.add(key);
       if (c?.name !== undefined) {
         problems.addEach(`additionalContainerPorts[${i}].name`, c.name, KubeName.ianaSvcNameErrors(c.name));
+        // cdk8s-plus refuses a repeated name with a plain Error: report it here instead
+        if (containerPortNames.has(c.name)) {
+          problems.add(`additionalContainerPorts[${i}].name`, c.name, 'must not repeat the name of another container port', 'give each container port its own name');
+        }
+        containerPortNames.add(c.name);
       }
     });
     const env = p.env !== null && typeof p.env === 'object' ? p.env : {};
@@ -233,7 +239,10 @@ export class InternalWebApp extends Construct implements IWebBackend {
     try {
       dnsNames = ServiceDnsNames.of({ serviceName: 'placeholder', namespace: Chart.of(this).namespace, clusterDomain: p.clusterDomain });
     } catch (e: any) {
-      problems.addNested('', (e.problems ?? []) as ValidationProblem[]);
+      // each under its own field ('clusterDomain', or 'namespace' of the chart), not '.clusterDomain'
+      for (const q of (e.problems ?? []) as ValidationProblem[]) {
+        problems.addNested(q.field, [{ ...q, field: '' }]);
+      }
     }
     this._validateMore(props, problems);
     problems.throwIfAny();

@@ -181,3 +181,32 @@ test('fails if the props are hostile (null, strings for numbers)', () => {
   expect(() => new InternalWebApp(chart, 'A', null as any)).toThrow(/`image` must be a container image reference/);
   expect(() => new InternalWebApp(chart, 'B', { image: 'web:1', port: '80' as any, replicas: 'three' as any })).toThrow(ValidationError);
 });
+
+test('fails if the cluster domain is not a DNS subdomain, naming `clusterDomain` (found by fuzzing)', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  let error: any;
+
+  // WHEN
+  try {
+    new InternalWebApp(chart, 'Web', { image: 'web:1', clusterDomain: 'Bad_Domain' });
+  } catch (e) {
+    error = e;
+  }
+
+  // THEN the field is the prop's name, not '.clusterDomain'
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(error.problems.map((p: any) => p.field)).toEqual(['clusterDomain']);
+  expect(error.message).toMatch(/`clusterDomain` must be a DNS-1123 subdomain.*got 'Bad_Domain'/);
+});
+
+test('fails if two additional container ports have one name (found by fuzzing)', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // THEN a ValidationError naming the second port, not cdk8s-plus' plain Error
+  expect(() => new InternalWebApp(chart, 'Web', {
+    image: 'web:1',
+    additionalContainerPorts: [{ number: 9090, name: 'admin' }, { number: 9100, name: 'admin' }],
+  })).toThrow(/`additionalContainerPorts\[1\]\.name` must not repeat the name of another container port, got 'admin'/);
+});
