@@ -144,6 +144,34 @@ describe('cross-object matching', () => {
     expect(found).toEqual(['1 XREF006 subsets[0].ports[0].name', '1 XREF006 subsets[0].ports']);
   });
 
+  describe('a Service whose endpoints are split by port', () => {
+    const TWO_PORTS = svc('db', { ports: [{ name: 'a', port: 5432 }, { name: 'b', port: 5433 }] });
+
+    test('slices with one port each together serve both ports', () => {
+      // GIVEN two slices, one per port, as the EndpointSlice controller writes them
+      const a = slice('db-a', 'db', { ports: [{ name: 'a', port: 5432 }] });
+      const b = slice('db-b', 'db', { ports: [{ name: 'b', port: 5433 }] });
+      // THEN the union of their ports is the Service's: nothing to report
+      expect(ids([TWO_PORTS, a, b])).toEqual([]);
+    });
+
+    test('Endpoints subsets with one port each together serve both ports', () => {
+      const ep = endpoints('db', [
+        { addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'a', port: 5432 }] },
+        { addresses: [{ ip: '10.0.4.18' }], ports: [{ name: 'b', port: 5433 }] },
+      ]);
+      expect(ids([TWO_PORTS, ep])).toEqual([]);
+    });
+
+    test('fails once, on the first slice, if no slice has a Service port', () => {
+      const a1 = slice('db-a1', 'db', { ports: [{ name: 'a', port: 5432 }] });
+      const a2 = slice('db-a2', 'db', { ports: [{ name: 'a', port: 5432 }] });
+      const found = ManifestChecker.check([TWO_PORTS, a1, a2]);
+      expect(found.map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field}`)).toEqual(['1 XREF006 ports']);
+      expect(found[0].message).toMatch(/has no port for the port 'b' of Service 'db', nor does any other of its slices or subsets/);
+    });
+  });
+
   test('the same host and path in two Ingresses of different classes is fine', () => {
     const a = ingress('a', { ingressClassName: 'public', rules: [rule('shop.example.com', path('/'))] });
     const b = ingress('b', { ingressClassName: 'internal', rules: [rule('shop.example.com', path('/'))] });

@@ -74,6 +74,13 @@ class Index {
   /** namespace + '\n' + Service name, for every Service an EndpointSlice or Endpoints object backs. */
   public readonly backed = new Set<string>();
 
+  /**
+   * namespace + '\n' + Service name to the port names of all EndpointSlices that name it, and
+   * the first of those slices: a Service's endpoints are the union of its slices, which may
+   * be split by port.
+   */
+  public readonly slicePorts = new Map<string, { names: Set<string>; first: any; count: number }>();
+
   public constructor(objects: readonly any[]) {
     for (const obj of objects) {
       if (!isMap(obj)) {
@@ -81,7 +88,17 @@ class Index {
       }
       const ns = namespaceOf(obj);
       if (obj.kind === 'EndpointSlice') {
-        this.backed.add(`${ns}\n${map(map(obj.metadata).labels)[SERVICE_NAME_LABEL]}`);
+        const key = `${ns}\n${map(map(obj.metadata).labels)[SERVICE_NAME_LABEL]}`;
+        this.backed.add(key);
+        let ports = this.slicePorts.get(key);
+        if (!ports) {
+          ports = { names: new Set(), first: obj, count: 0 };
+          this.slicePorts.set(key, ports);
+        }
+        ports.count++;
+        for (const name of portNamesOf(obj.ports)) {
+          ports.names.add(name);
+        }
         continue;
       }
       if (obj.kind === 'Endpoints') {
@@ -214,21 +231,32 @@ function portNamesOf(ports: unknown): string[] {
   return list(ports).map((p) => str(map(p).name) ?? '');
 }
 
-function compareNames(r: Reporter, svc: any, ports: unknown, field: string): void {
+/**
+ * Reports the port names of one slice or subset that are not names of the Service's ports.
+ * Returns false when the Service has no ports to compare with.
+ */
+function compareNames(r: Reporter, svc: any, ports: unknown, field: string): boolean {
   const wanted = portNamesOf(map(svc.spec).ports);
   if (wanted.length === 0) {
-    return;
+    return false;
   }
-  const have = portNamesOf(ports);
-  have.forEach((name, i) => {
+  portNamesOf(ports).forEach((name, i) => {
     if (!wanted.includes(name)) {
       r.report('XREF006', `${field}[${i}].name`, name, `must be the name of a port of Service '${nameOf(svc)}' (${wanted.map((w) => `'${w}'`).join(', ')}): traffic to that port never reaches this backend`,
         `use the Service's port name${wanted.length === 1 ? `: '${wanted[0]}'` : 's'}`);
     }
   });
-  const absentNames = wanted.filter((w) => !have.includes(w));
+  return true;
+}
+
+/**
+ * Reports the Service ports that none of the slices (or subsets) backing it has: `have` is the
+ * union of their port names, since endpoints may be split by port.
+ */
+function reportAbsentPorts(r: Reporter, svc: any, have: Set<string>, several: boolean, field: string, value: unknown): void {
+  const absentNames = portNamesOf(map(svc.spec).ports).filter((w) => !have.has(w));
   if (absentNames.length > 0) {
-    r.report('XREF006', field, list(ports).length === 0 ? undefined : have, `has no port for the port${absentNames.length === 1 ? '' : 's'} ${absentNames.map((w) => `'${w}'`).join(', ')} of Service '${nameOf(svc)}': traffic to ${absentNames.length === 1 ? 'it' : 'them'} goes nowhere`,
+    r.report('XREF006', field, value, `has no port for the port${absentNames.length === 1 ? '' : 's'} ${absentNames.map((w) => `'${w}'`).join(', ')} of Service '${nameOf(svc)}'${several ? ', nor does any other of its slices or subsets' : ''}: traffic to ${absentNames.length === 1 ? 'it' : 'them'} goes nowhere`,
       'add a port with the same name as each Service port');
   }
 }
@@ -247,8 +275,12 @@ function checkSlice(r: Reporter, slice: any, ns: string, index: Index): void {
       'create the Service (without selector), or fix the label');
     return;
   }
-  if (serviceType(svc) !== 'ExternalName') {
-    compareNames(r, svc, slice.ports, 'ports');
+  if (serviceType(svc) !== 'ExternalName' && compareNames(r, svc, slice.ports, 'ports')) {
+    const all = index.slicePorts.get(`${ns}\n${serviceName}`);
+    if (all && all.first === slice) {
+      // once per Service, on its first slice
+      reportAbsentPorts(r, svc, all.names, all.count > 1, 'ports', list(slice.ports).length === 0 ? undefined : portNamesOf(slice.ports));
+    }
   }
 }
 
@@ -262,7 +294,16 @@ function checkEndpointsService(r: Reporter, ep: any, ns: string, index: Index): 
   if (serviceType(svc) === 'ExternalName') {
     return;
   }
-  list(ep.subsets).forEach((subset, i) => compareNames(r, svc, map(subset).ports, `subsets[${i}].ports`));
+  const have = new Set<string>();
+  let compared = false;
+  list(ep.subsets).forEach((subset, i) => {
+    compared = compareNames(r, svc, map(subset).ports, `subsets[${i}].ports`) || compared;
+    portNamesOf(map(subset).ports).forEach((name) => have.add(name));
+  });
+  if (compared) {
+    const subsets = list(ep.subsets).length;
+    reportAbsentPorts(r, svc, have, subsets > 1, subsets === 1 ? 'subsets[0].ports' : 'subsets', [...have]);
+  }
 }
 
 function backendsOf(ing: any): Array<{ backend: any; field: string }> {
