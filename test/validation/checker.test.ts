@@ -389,9 +389,51 @@ describe('unknown fields with an empty key', () => {
   });
 });
 
+describe('selectors with values that are not strings', () => {
+  test('fails if a selector value is an object whose toString is not a function, without throwing (found by fuzzing)', () => {
+    // GIVEN YAML such as `selector: { app: { toString: { name: x } } }`
+    const service = web({ selector: { app: { toString: { name: 'x' } } } });
+    // WHEN
+    const found = ids([service, WEB_PODS]);
+    // THEN the value's type is reported, and the selector matches no pod
+    expect(found).toEqual(['0 API004 spec.selector[app]', '0 XREF001 spec.selector']);
+  });
+});
+
 describe('traffic policies', () => {
   test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
     expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);
     expect(ids([web({ externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual(['0 SVC014 spec.externalTrafficPolicy']);
+  });
+});
+
+describe('what the API server accepts is not reported as a server error', () => {
+  test('a source range with space around it is accepted, as the server trims it', () => {
+    expect(ids([web({ type: 'LoadBalancer', loadBalancerSourceRanges: [' 10.0.0.0/8'] }), WEB_PODS])).toEqual([]);
+  });
+
+  test('leading zeros are NET001 (acknowledgeable), and the address is checked as the server reads it', () => {
+    // GIVEN a cluster IP and an endpoint written with leading zeros; the endpoint reads as loopback
+    const service = svc('mysql', { clusterIP: '010.96.0.10', ports: [{ name: 'mysql', port: 3306 }] });
+    const found = ManifestChecker.check([service, slice('mysql-1', 'mysql', { endpoints: [{ addresses: ['127.000.0.1'] }] })]);
+    // THEN
+    expect(found.map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field}`)).toEqual([
+      '0 NET001 spec.clusterIP',
+      '1 NET001 endpoints[0].addresses[0]',
+      '1 EPS004 endpoints[0].addresses[0]',
+    ]);
+    expect(found[0].fix).toBe("write '10.96.0.10'");
+    expect(ManifestChecker.rule('NET001').acknowledgeable).toBe(true);
+  });
+
+  test('a global multicast or broadcast external IP is NET002; link-local multicast is the server\'s SVC012', () => {
+    const found = ids([web({ externalIPs: ['239.1.2.3', '255.255.255.255', '224.0.0.1', 'ff02::1', 'ff05::1'] }), WEB_PODS]);
+    expect(found).toEqual([
+      '0 NET002 spec.externalIPs[0]',
+      '0 NET002 spec.externalIPs[1]',
+      '0 SVC012 spec.externalIPs[2]',
+      '0 SVC012 spec.externalIPs[3]',
+      '0 NET002 spec.externalIPs[4]',
+    ]);
   });
 });

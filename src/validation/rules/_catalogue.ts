@@ -56,7 +56,7 @@ export const CATALOGUE: Record<string, Entry> = {
   SVC009: { summary: 'clusterIP or clusterIPs are invalid for the Service type (not an IP or None, None on NodePort/LoadBalancer, set on ExternalName)', kinds: S, severity: E, docsUrl: `${SVC}#headless-services`, server: true },
   SVC010: { summary: 'an ExternalName Service needs `spec.externalName`, a DNS-1123 subdomain', kinds: S, severity: E, docsUrl: `${SVC}#externalname`, server: true },
   SVC011: { summary: 'sessionAffinity is not None or ClientIP, or its config does not match (timeout 1 to 86400 seconds)', kinds: S, severity: E, docsUrl: `${D}/reference/networking/virtual-ips/#session-affinity`, server: true },
-  SVC012: { summary: 'an external IP is not a valid, routable IP address', kinds: S, severity: E, docsUrl: `${SVC}#external-ips`, server: true },
+  SVC012: { summary: 'an external IP is not a valid IP address, or is in a range the API server refuses (unspecified, loopback, link-local, link-local multicast)', kinds: S, severity: E, docsUrl: `${SVC}#external-ips`, server: true },
   SVC013: { summary: 'loadBalancerSourceRanges are set on a Service that is not a LoadBalancer, or are not CIDRs', kinds: S, severity: E, docsUrl: `${D}/tasks/access-application-cluster/create-external-load-balancer/#restricting-access`, server: true },
   SVC014: { summary: 'a traffic policy is not Cluster or Local, or externalTrafficPolicy/healthCheckNodePort are set where they do not apply', kinds: S, severity: E, docsUrl: `${D}/reference/networking/virtual-ips/#traffic-policies`, server: true },
   SVC015: { summary: 'ipFamilies or ipFamilyPolicy are invalid or contradict each other', kinds: S, severity: E, docsUrl: `${D}/concepts/services-networking/dual-stack/#services`, server: true },
@@ -69,7 +69,7 @@ export const CATALOGUE: Record<string, Entry> = {
 
   // Endpoints (legacy)
   EP001: { summary: 'an Endpoints subset has neither `addresses` nor `notReadyAddresses`', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },
-  EP002: { summary: 'an Endpoints address is not a valid IP, or is in a range an endpoint may not use (loopback, link-local, multicast, unspecified)', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },
+  EP002: { summary: 'an Endpoints address is not a valid IP, or is in a range the API server refuses for endpoints (unspecified, loopback, link-local, link-local multicast)', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },
   EP003: { summary: 'an Endpoints port is invalid (number, protocol, name missing when several, not a DNS-1123 label, repeated)', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },
   EP004: { summary: 'an Endpoints address hostname or nodeName is invalid', kinds: EP, severity: E, docsUrl: `${SVC}#endpoints`, server: true },
 
@@ -77,7 +77,7 @@ export const CATALOGUE: Record<string, Entry> = {
   EPS001: { summary: 'addressType is missing or not IPv4, IPv6 or FQDN', kinds: SL, severity: E, docsUrl: `${EPS}#address-types`, server: true },
   EPS002: { summary: 'an EndpointSlice has more than 1000 endpoints, or an endpoint has no address or more than 100', kinds: SL, severity: E, docsUrl: EPS, server: true },
   EPS003: { summary: 'an endpoint address does not match the slice addressType', kinds: SL, severity: E, docsUrl: `${EPS}#address-types`, server: true },
-  EPS004: { summary: 'an endpoint address is in a range an endpoint may not use (loopback, link-local such as the metadata service, multicast, unspecified)', kinds: SL, severity: E, docsUrl: EPS, server: true },
+  EPS004: { summary: 'an endpoint address is in a range the API server refuses for endpoints (unspecified, loopback, link-local such as the metadata service, link-local multicast)', kinds: SL, severity: E, docsUrl: EPS, server: true },
   EPS005: { summary: 'an EndpointSlice port is invalid (number, protocol, name not a DNS-1123 label, repeated, more than 20000)', kinds: SL, severity: E, docsUrl: EPS, server: true },
   EPS006: { summary: 'an endpoint hostname, nodeName or zone hint is invalid', kinds: SL, severity: E, docsUrl: EPS, server: true },
   EPS007: { summary: 'an endpoint has several addresses: consumers use only the first one', kinds: SL, severity: W, docsUrl: EPS },
@@ -111,6 +111,8 @@ export const CATALOGUE: Record<string, Entry> = {
   XREF014: { summary: 'a Service without selector has no EndpointSlice or Endpoints among the manifests, so it has no backends', kinds: S, severity: W, docsUrl: `${SVC}#services-without-selectors` },
 
   // Acknowledgements
+  NET001: { summary: 'an IPv4 address has leading zeros: the API server reads them as decimal, other tools as octal', kinds: ['Service', 'Endpoints', 'EndpointSlice'], severity: E, docsUrl: `${D}/reference/networking/virtual-ips/` },
+  NET002: { summary: 'an endpoint or external IP is multicast, broadcast or in 0.0.0.0/8: the API server accepts it, but it cannot be one backend', kinds: ['Service', 'Endpoints', 'EndpointSlice'], severity: E, docsUrl: EPS },
   ACK001: { summary: 'an acknowledgement has no reason or cannot be read', kinds: ['*'], severity: E, docsUrl: `${D}/concepts/overview/working-with-objects/annotations/` },
   ACK002: { summary: 'an acknowledgement names an unknown rule, or a rule the API server enforces (which cannot be acknowledged)', kinds: ['*'], severity: W, docsUrl: `${D}/concepts/overview/working-with-objects/annotations/` },
 };

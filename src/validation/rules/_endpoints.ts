@@ -1,6 +1,6 @@
 import { Reporter, isMap, list, map, oneOf } from './_engine';
+import { checkEndpointRange, readIpAddress } from './_ip';
 import { checkPortList } from './_ports';
-import { IpAddress } from '../../net/ip';
 import { KubeName } from '../../net/names';
 
 const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
@@ -32,10 +32,9 @@ export function checkEndpoints(r: Reporter): void {
         if (typeof a.ip !== 'string' || a.ip === '') {
           r.report('EP002', `${aat}.ip`, a.ip, 'is required', 'give the backend\'s IP address');
         } else {
-          const errors = IpAddress.errors(a.ip);
-          errors.forEach((e) => r.report('EP002', `${aat}.ip`, a.ip, e));
-          if (errors.length === 0) {
-            IpAddress.parse(a.ip).endpointErrors().forEach((e) => r.report('EP002', `${aat}.ip`, a.ip, e));
+          const ip = readIpAddress(r, a.ip, `${aat}.ip`, 'EP002');
+          if (ip) {
+            checkEndpointRange(r, ip, a.ip, `${aat}.ip`, 'EP002');
           }
         }
         if (typeof a.hostname === 'string' && a.hostname !== '') {
@@ -135,15 +134,13 @@ function checkSliceAddress(r: Reporter, field: string, address: string, addressT
   if (addressType !== 'IPv4' && addressType !== 'IPv6') {
     return; // EPS001 already reported it
   }
-  const errors = IpAddress.errors(address);
-  if (errors.length > 0) {
-    errors.forEach((e) => r.report('EPS003', field, address, e));
+  const ip = readIpAddress(r, address, field, 'EPS003');
+  if (ip === undefined) {
     return;
   }
-  const ip = IpAddress.parse(address);
   if (ip.family !== addressType) {
     r.report('EPS003', field, address, `must be an ${addressType} address, as \`addressType\` says`, `put ${ip.family} addresses in a separate EndpointSlice with \`addressType: ${ip.family}\``);
     return;
   }
-  ip.endpointErrors().forEach((e) => r.report('EPS004', field, address, e));
+  checkEndpointRange(r, ip, address, field, 'EPS004');
 }

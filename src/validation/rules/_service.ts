@@ -1,4 +1,5 @@
 import { Reporter, RuleSettings, absent, isMap, list, map, oneOf } from './_engine';
+import { checkEndpointRange, readIpAddress } from './_ip';
 import { checkPortList } from './_ports';
 import { IpAddress, IpFamily, Cidr } from '../../net/ip';
 import { KubeName } from '../../net/names';
@@ -113,9 +114,7 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
       r.report('SVC009', 'spec.clusterIP', 'None', `may not be 'None' for a ${type} Service`, 'remove `clusterIP: None`, or use a ClusterIP Service');
     }
     if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && !headless) {
-      for (const e of IpAddress.errors(spec.clusterIP)) {
-        r.report('SVC009', 'spec.clusterIP', spec.clusterIP, `must be empty, 'None', or an IP address: ${e}`);
-      }
+      readIpAddress(r, spec.clusterIP, 'spec.clusterIP', 'SVC009', (e) => `must be empty, 'None', or an IP address: ${e}`);
     }
     if (clusterIPs.length > 0) {
       if (!absent(spec.clusterIP) && clusterIPs[0] !== spec.clusterIP) {
@@ -132,10 +131,9 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
         if (ip === 'None' || typeof ip !== 'string') {
           return;
         }
-        const errors = IpAddress.errors(ip);
-        errors.forEach((e) => r.report('SVC009', `spec.clusterIPs[${i}]`, ip, `must be 'None' or an IP address: ${e}`));
-        if (errors.length === 0) {
-          const fam = IpAddress.parse(ip).family;
+        const parsed = readIpAddress(r, ip, `spec.clusterIPs[${i}]`, 'SVC009', (e) => `must be 'None' or an IP address: ${e}`);
+        if (parsed) {
+          const fam = parsed.family;
           if (families.includes(fam)) {
             r.report('SVC009', `spec.clusterIPs[${i}]`, ip, 'must be of the other IP family than spec.clusterIPs[0] (dual-stack)');
           }
@@ -188,10 +186,9 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
     if (typeof ip !== 'string') {
       return;
     }
-    const errors = IpAddress.errors(ip);
-    errors.forEach((e) => r.report('SVC012', `spec.externalIPs[${i}]`, ip, e));
-    if (errors.length === 0) {
-      IpAddress.parse(ip).endpointErrors().forEach((e) => r.report('SVC012', `spec.externalIPs[${i}]`, ip, e));
+    const parsed = readIpAddress(r, ip, `spec.externalIPs[${i}]`, 'SVC012');
+    if (parsed) {
+      checkEndpointRange(r, parsed, ip, `spec.externalIPs[${i}]`, 'SVC012');
     }
   });
 
@@ -208,7 +205,8 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
       if (typeof cidr !== 'string') {
         return;
       }
-      for (const e of Cidr.errors(cidr)) {
+      // The API server trims space around each range before parsing it (so does kube-proxy).
+      for (const e of Cidr.errors(cidr.trim())) {
         r.report('SVC013', ranges.length > 0 ? `${field}[${i}]` : field, cidr, e);
       }
     });
