@@ -1,8 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationProblem } from '../../src';
-import { underSafetyNet } from '../../src/validation/_safety-net';
 import * as checker from '../../src/validation/_check';
+import { underSafetyNet } from '../../src/validation/_safety-net';
 import { problemsOf } from '../_problems';
 
 /** A stand-in for a construct of this library: it emits the Service spec it is given, as is, under the net. */
