@@ -73,7 +73,7 @@ export function resolveHeadlessPorts(
   let options: ServicePortOptions[];
   if (ports === undefined || ports === null) {
     if (containerPorts.length === 0) {
-      problems.add('ports', undefined, 'must be given when no container exposes a port', 'list `ports`, or add `ports` to a container');
+      problems.add('ports', undefined, 'must be given when no container exposes a port', 'list `ports`, add `ports` to a container, or pass `ports: []` for a Service that only gives the pods DNS names');
       return [];
     }
     options = [];
@@ -90,7 +90,7 @@ export function resolveHeadlessPorts(
     problems.add('ports', ports, 'must be a list of ports', 'pass `ports: [{ name: \'peer\', port: 2380 }]`');
     return [];
   } else if (ports.length === 0) {
-    problems.add('ports', ports, 'must list at least one port', 'add a port such as `{ name: \'peer\', port: 2380 }`, or leave `ports` out to use the container ports');
+    // Asked for on purpose: a headless Service without ports, for DNS only.
     return [];
   } else {
     options = [...ports];
@@ -132,6 +132,16 @@ class NamedPortService extends kplus.Service {
    * @internal
    */
   public _toKube(): k8s.ServiceSpec {
+    if (this.ports.length === 0 && this.clusterIP === 'None') {
+      // A headless Service without ports is valid (DNS only: the name resolves to the pods),
+      // but the kplus Service refuses to render one.
+      return {
+        clusterIp: 'None',
+        type: this.type,
+        selector: { ...(this as any)._selector },
+        publishNotReadyAddresses: (this as any)._publishNotReadyAddresses,
+      };
+    }
     const spec = super._toKube();
     return {
       ...spec,

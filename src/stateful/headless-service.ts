@@ -21,7 +21,8 @@ export interface HeadlessServiceProps {
   readonly workload: kplus.Workload;
 
   /**
-   * The ports of the Service, each named and mapped to a container port of the workload.
+   * The ports of the Service, each named and mapped to a container port of the workload. An
+   * empty list makes a Service without ports, which only gives the pods DNS names.
    *
    * @default - one port per container port of the workload, with the container port's name
    * and number (every container port must then have a name)

@@ -22,7 +22,8 @@ export interface HeadlessStatefulServiceProps {
 
   /**
    * The ports of the headless Service (and of the client Service), each named and mapped to a
-   * container port by number or by name.
+   * container port by number or by name. An empty list makes a headless Service without ports,
+   * which only gives the pods their DNS names.
    *
    * @default - one port per container port, with the container port's name and number (every
    * container port must then have a name)

@@ -129,3 +129,19 @@ describe('HeadlessService', () => {
     expect(error.message).toMatch(/must be 'ClusterIP' for a headless Service.*, got 'LoadBalancer'/);
   });
 });
+
+test('an empty port list makes a headless Service for DNS only', () => {
+  // GIVEN a workload whose pods listen on nothing the Service needs to name
+  const chart = Testing.chart();
+  const workload = new kplus.Deployment(chart, 'Agents', { containers: [{ image: 'agent:1' }] });
+  // WHEN
+  new HeadlessService(chart, 'AgentsDns', { workload, serviceName: 'agents', ports: [] });
+  // THEN the Service has no ports, and is valid
+  const service = Testing.synth(chart).find((m) => m.kind === 'Service');
+  expect(service.spec).toEqual({
+    clusterIP: 'None',
+    type: 'ClusterIP',
+    selector: { 'cdk8s.io/metadata.addr': expect.any(String) },
+    publishNotReadyAddresses: false,
+  });
+});

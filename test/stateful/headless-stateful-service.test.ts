@@ -533,3 +533,12 @@ describe('checks of the emitted objects at synth', () => {
       /`statefulSet.spec.serviceName` must be the headless Service 'etcd', or the pods get no per-pod DNS names, got 'other'/);
   });
 });
+
+test('ports: [] gives a StatefulSet a headless Service without ports (DNS names only)', () => {
+  const chart = Testing.chart();
+  const set = new HeadlessStatefulService(chart, 'Workers', { statefulSetName: 'workers', containers: [{ image: 'worker:1' }], ports: [] });
+  const service = Testing.synth(chart).find((m) => m.kind === 'Service');
+  expect(service.spec.ports).toBeUndefined();
+  expect(service.spec.clusterIP).toBe('None');
+  expect(set.podDnsName(0)).toBe('workers-0.workers.default.svc.cluster.local');
+});
