@@ -76,7 +76,8 @@ function checkSafely(manifests: any, options?: any): Finding[] {
   try {
     findings = ManifestChecker.check(manifests, options);
   } catch (e) {
-    throw new Error(`the checker threw ${(e as any)?.name}: ${(e as any)?.message ?? e}`);
+    const where = String((e as any)?.stack ?? '').split('\n').slice(1, 4).join('\n');
+    throw new Error(`the checker threw ${(e as any)?.name}: ${(e as any)?.message ?? e}\n${where}`);
   }
   expectWellFormed(findings, Array.isArray(manifests) ? manifests.length : 0);
   expect(safeJson(manifests)).toBe(before);

@@ -400,6 +400,22 @@ describe('selectors with values that are not strings', () => {
   });
 });
 
+describe('Ingress backends of a Service with hostile ports', () => {
+  test('fails if a backend port is not a port of a Service whose port is an object, without throwing (found by fuzzing)', () => {
+    // GIVEN a Service port whose `port` is an object with a `toString` key, and an Ingress routing to port 8080
+    const service = web({ ports: [{ name: 'http', port: { toString: { name: 'x' } }, targetPort: 8080 }] });
+    const site = ingress('site', { rules: [rule('shop.example.com', path('/', 'web', { number: 8080 }))] });
+    // WHEN
+    const found = ManifestChecker.check([service, WEB_PODS, site]);
+    // THEN the Service port's type is reported, and the backend port is named with the value rendered
+    expect(found.map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field}`)).toEqual(expect.arrayContaining([
+      '0 API004 spec.ports[0].port',
+      '2 XREF009 spec.rules[0].http.paths[0].backend.service.port.number',
+    ]));
+    expect(found.find((f) => f.ruleId === 'XREF009')?.message).toMatch(/\(it has \{"toString":\{"name":"x"\}\}\)/);
+  });
+});
+
 describe('traffic policies', () => {
   test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
     expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);

@@ -1,4 +1,6 @@
 import { Reporter, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
+// renderValue for values no rule has checked yet: a template literal throws on some objects
+import { renderValue } from '../_problems';
 import { CLASS_ANNOTATION } from './_ingress';
 import { isHeadless, serviceType } from './_service';
 
@@ -131,6 +133,9 @@ class Index {
   /** The templates in `ns` whose labels contain every pair of `selector`. */
   public select(ns: string, selector: Record<string, string>): PodTemplate[] {
     const pairs = Object.entries(selector);
+    if (pairs.some(([, v]) => typeof v !== 'string')) {
+      return []; // labels are strings (API004 reports the value); never interpolate a hostile one
+    }
     let smallest: PodTemplate[] | undefined;
     for (const [k, v] of pairs) {
       const bucket = this.templatesByLabel.get(`${ns}\n${k}=${v}`) ?? [];
@@ -340,10 +345,10 @@ function checkIngressBackends(r: Reporter, ing: any, ns: string, index: Index): 
     }
     const port = map(service.port);
     if (typeof port.number === 'number' && port.number !== 0 && !ports.some((p) => p.port === port.number)) {
-      r.report('XREF009', `${field}.service.port.number`, port.number, `is not a port of Service '${service.name}' (it has ${ports.map((p) => p.port).join(', ')})`,
+      r.report('XREF009', `${field}.service.port.number`, port.number, `is not a port of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.port)).join(', ')})`,
         'use the Service port (not the container port)');
     } else if (typeof port.name === 'string' && port.name !== '' && !ports.some((p) => p.name === port.name)) {
-      r.report('XREF009', `${field}.service.port.name`, port.name, `is not a port name of Service '${service.name}' (it has ${ports.map((p) => `'${p.name ?? ''}'`).join(', ')})`,
+      r.report('XREF009', `${field}.service.port.name`, port.name, `is not a port name of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.name ?? '')).join(', ')})`,
         'use the name of a Service port');
     }
   }
