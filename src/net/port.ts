@@ -1,4 +1,5 @@
 import { KubeName } from './names';
+import { renderValue } from '../validation/_problems';
 
 /**
  * The transport protocol of a port.
@@ -111,6 +112,8 @@ export class TargetPort {
    * The value as text.
    */
   public toString(): string {
-    return String(this.value);
+    const v = this.value;
+    // a hostile value from JavaScript (an object whose toString is not a function) still renders
+    return typeof v === 'string' || typeof v === 'number' || v === undefined ? String(v) : renderValue(v);
   }
 }

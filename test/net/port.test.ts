@@ -52,6 +52,14 @@ describe('TargetPort', () => {
     expect(TargetPort.number(0).errors()).toEqual(['must be between 1 and 65535']);
   });
 
+  test('a hostile value from JavaScript renders without a TypeError and is explained by errors() (found by fuzzing)', () => {
+    // GIVEN an object whose toString is not a function
+    const p = TargetPort.number({ toString: true } as any);
+    // THEN
+    expect(p.toString()).toBe('{"toString":true}');
+    expect(p.errors()).toEqual(['must be a whole number between 1 and 65535']);
+  });
+
   test('fails if the name is not an IANA service name', () => {
     expect(TargetPort.name('my_long_port_name').errors().join()).toMatch(/no more than 15 characters/);
   });
