@@ -65,10 +65,11 @@ export interface TraefikIngressOptions {
 
   /**
    * A Traefik Middleware of kind `redirectScheme` that redirects to HTTPS, as Traefik spells
-   * a reference to it: `<namespace>-<name>@kubernetescrd`. When set and TLS is on, the router
-   * listens on the `web` and `websecure` entry points and uses this Middleware; otherwise it
-   * listens on `websecure` only and the redirect must be set on the `web` entry point of
-   * Traefik itself (Helm chart: `ports.web.redirectTo`).
+   * a reference to it: `<namespace>-<name>@kubernetescrd`. When set and TLS is on, a second
+   * Ingress (`redirectIngress`) routes the same hosts and paths on the `web` entry point through
+   * this Middleware (a TLS router ignores plain HTTP, so it cannot do both); otherwise the
+   * redirect must be set on the `web` entry point of Traefik itself (Helm chart:
+   * `ports.web.redirectTo`).
    *
    * @default - no Middleware: redirect at the entry point
    * @see https://doc.traefik.io/traefik/middlewares/http/redirectscheme/
@@ -154,7 +155,9 @@ export class IngressController {
       if (ctx.tls) {
         a['nginx.ingress.kubernetes.io/ssl-redirect'] = String(ctx.httpsRedirect);
       }
-      if (o.forceSslRedirect && ctx.httpsRedirect) {
+      // Without a TLS section of its own (TLS ends in front of the controller) the forced
+      // redirect is what sends clients to HTTPS; with one, `httpsRedirect: false` turns it off.
+      if (o.forceSslRedirect && (!ctx.tls || ctx.httpsRedirect)) {
         a['nginx.ingress.kubernetes.io/force-ssl-redirect'] = 'true';
       }
       if (o.proxyBodySize !== undefined) {
@@ -185,13 +188,18 @@ export class IngressController {
         return a;
       }
       a['traefik.ingress.kubernetes.io/router.tls'] = 'true';
-      if (ctx.httpsRedirect && o.redirectMiddleware !== undefined) {
-        a['traefik.ingress.kubernetes.io/router.entrypoints'] = `${plain},${secure}`;
-        a['traefik.ingress.kubernetes.io/router.middlewares'] = o.redirectMiddleware;
-      } else {
-        a['traefik.ingress.kubernetes.io/router.entrypoints'] = secure;
-      }
+      a['traefik.ingress.kubernetes.io/router.entrypoints'] = secure;
       return a;
+    }, (ctx) => {
+      // A TLS router ignores plain HTTP, so the redirect needs a router of its own on the plain
+      // entry point: a second Ingress with the same rules, without TLS, through the Middleware.
+      if (!ctx.tls || !ctx.httpsRedirect || o.redirectMiddleware === undefined) {
+        return undefined;
+      }
+      return {
+        'traefik.ingress.kubernetes.io/router.entrypoints': plain,
+        'traefik.ingress.kubernetes.io/router.middlewares': o.redirectMiddleware,
+      };
     });
   }
 
@@ -227,11 +235,15 @@ export class IngressController {
   public readonly className?: string;
 
   private readonly produce: (ctx: IngressControllerContext) => { [key: string]: string };
+  private readonly produceRedirect: (ctx: IngressControllerContext) => { [key: string]: string } | undefined;
 
-  private constructor(controllerName: string, className: string | undefined, produce: (ctx: IngressControllerContext) => { [key: string]: string }) {
+  private constructor(controllerName: string, className: string | undefined,
+    produce: (ctx: IngressControllerContext) => { [key: string]: string },
+    produceRedirect: (ctx: IngressControllerContext) => { [key: string]: string } | undefined = () => undefined) {
     this.controllerName = controllerName;
     this.className = className;
     this.produce = produce;
+    this.produceRedirect = produceRedirect;
   }
 
   /**
@@ -239,5 +251,16 @@ export class IngressController {
    */
   public annotationsFor(context: IngressControllerContext): { [key: string]: string } {
     return { ...this.produce(context) };
+  }
+
+  /**
+   * The annotations of a second Ingress that only redirects plain HTTP to HTTPS, for
+   * controllers that need a router of its own for that (Traefik with a `redirectMiddleware`).
+   *
+   * @returns the annotations, or undefined when no such Ingress is needed
+   */
+  public redirectAnnotationsFor(context: IngressControllerContext): { [key: string]: string } | undefined {
+    const a = this.produceRedirect(context);
+    return a === undefined ? undefined : { ...a };
   }
 }

@@ -204,6 +204,14 @@ export class PublicWebApp extends InternalWebApp {
    */
   public readonly ingress?: kplus.k8s.KubeIngress;
 
+  /**
+   * The Ingress that only redirects plain HTTP to HTTPS, for controllers that need a router of
+   * its own for that (Traefik with a `redirectMiddleware`).
+   *
+   * @default - none: the controller redirects on the main Ingress, or at its entry point
+   */
+  public readonly redirectIngress?: kplus.k8s.KubeIngress;
+
   /** How the app is exposed. */
   public readonly exposure: WebExposure;
 
@@ -270,6 +278,26 @@ export class PublicWebApp extends InternalWebApp {
         }),
       }),
     });
+    const redirectAnnotations = controller.redirectAnnotationsFor({ tls: tlsEnabled, httpsRedirect: redirect });
+    if (redirectAnnotations !== undefined) {
+      // Only redirects: the same rules on the plain entry point, no TLS, no other annotations
+      // (cert-manager and external-dns act on the main Ingress).
+      this.redirectIngress = new kplus.k8s.KubeIngress(this, 'RedirectIngress', {
+        metadata: {
+          annotations: {
+            ...redirectAnnotations,
+            [ManifestChecker.ACKNOWLEDGE_ANNOTATION]: 'XREF011: routes the same hosts and paths on the plain entry point only to redirect them to HTTPS',
+          },
+        },
+        spec: Lazy.any({
+          produce: () => ({
+            ingressClassName: controller.className,
+            defaultBackend: this.defaultBackendConfig ? { service: toKubeServiceBackend(this.defaultBackendConfig) } : undefined,
+            rules: this.kubeRules(),
+          }),
+        }),
+      });
+    }
     this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
     this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
@@ -464,7 +492,8 @@ export class PublicWebApp extends InternalWebApp {
     }
     const annotations: { [key: string]: string } = {};
     if (p.externalDns) {
-      annotations[EXTERNAL_DNS_ANNOTATION] = (p.domainNames ?? []).join(',');
+      // as on the Ingress: external-dns gets the host names, not the wildcards
+      annotations[EXTERNAL_DNS_ANNOTATION] = (p.domainNames ?? []).filter((h) => !h.startsWith('*.')).join(',');
     }
     Object.assign(annotations, p.annotations ?? {});
     return {

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { ingressOf } from './_helpers';
+import { ingressOf, synthKind } from './_helpers';
 import { IngressController, NginxBackendProtocol, PublicWebApp, WebTls } from '../../src';
 
 function annotationsOf(props: any): { className: any; annotations: any } {
@@ -50,11 +50,47 @@ test('Traefik with TLS: the secure entry point only, router.tls', () => {
   });
 });
 
-test('Traefik with a redirect Middleware: both entry points and the Middleware', () => {
-  expect(annotationsOf({ ingressController: IngressController.traefik({ redirectMiddleware: 'traefik-redirect-https@kubernetescrd' }) }).annotations).toEqual({
-    'traefik.ingress.kubernetes.io/router.entrypoints': 'web,websecure',
-    'traefik.ingress.kubernetes.io/router.middlewares': 'traefik-redirect-https@kubernetescrd',
+test('Traefik with a redirect Middleware: a second Ingress on the plain entry point only redirects', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  const app = new PublicWebApp(chart, 'Shop', {
+    image: 'shop:1',
+    serviceName: 'shop',
+    domainNames: ['shop.example.com'],
+    ingressController: IngressController.traefik({ redirectMiddleware: 'traefik-redirect-https@kubernetescrd' }),
+  });
+  // WHEN
+  const [main, redirect] = synthKind(chart, 'Ingress');
+  // THEN the TLS router serves HTTPS only: a TLS router ignores plain HTTP
+  expect(main.metadata.annotations).toEqual({
+    'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
     'traefik.ingress.kubernetes.io/router.tls': 'true',
+  });
+  // AND the redirect router has the same rules, no TLS, the Middleware on the plain entry point
+  expect(redirect.metadata.annotations).toEqual({
+    'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+    'traefik.ingress.kubernetes.io/router.middlewares': 'traefik-redirect-https@kubernetescrd',
+    'service-patterns.cdk8s.io/acknowledge': expect.stringMatching(/^XREF011: /),
+  });
+  expect(redirect.spec).toEqual({ ingressClassName: 'traefik', rules: main.spec.rules });
+  expect(app.redirectIngress).toBeDefined();
+});
+
+test('Traefik with a redirect Middleware but the redirect turned off: no redirect Ingress', () => {
+  const chart = Testing.chart();
+  const app = new PublicWebApp(chart, 'Shop', {
+    image: 'shop:1',
+    domainNames: ['shop.example.com'],
+    httpsRedirect: false,
+    ingressController: IngressController.traefik({ redirectMiddleware: 'traefik-redirect-https@kubernetescrd' }),
+  });
+  expect(synthKind(chart, 'Ingress')).toHaveLength(1);
+  expect(app.redirectIngress).toBeUndefined();
+});
+
+test('nginx forceSslRedirect without a TLS section (TLS ends at a load balancer in front)', () => {
+  expect(annotationsOf({ ingressController: IngressController.nginx({ forceSslRedirect: true }), tls: WebTls.none() }).annotations).toEqual({
+    'nginx.ingress.kubernetes.io/force-ssl-redirect': 'true',
   });
 });
 

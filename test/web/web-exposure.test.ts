@@ -188,3 +188,8 @@ test('the app context can set the cluster node port range for the safety net', (
   // THEN
   expect(() => Testing.synth(chart)).toThrow(/`spec.ports\[0\].nodePort`.*30000-30100/);
 });
+
+test('the external-dns annotation of a LoadBalancer leaves wildcard hosts out, as on an Ingress', () => {
+  const service = serviceOf({ exposure: WebExposure.loadBalancer(), domainNames: ['*.example.com', 'x.example.com'], externalDns: true });
+  expect(service.metadata.annotations).toEqual({ 'external-dns.alpha.kubernetes.io/hostname': 'x.example.com' });
+});
