@@ -416,6 +416,19 @@ describe('Ingress backends of a Service with hostile ports', () => {
   });
 });
 
+describe('EndpointSlices whose service-name label is not a string', () => {
+  test('a slice with a hostile label value does not crash the checker and backs no Service (found by fuzzing)', () => {
+    // GIVEN a selector-less Service named 'undefined', a slice without the label, and one whose label is an object
+    const service = svc('undefined', { ports: [{ name: 'mysql', port: 3306 }] });
+    const unlabelled = slice('s-1', undefined);
+    const hostile = slice('s-2', undefined, {}, { labels: { 'kubernetes.io/service-name': { toString: { name: 'x' } } } });
+    // WHEN
+    const found = ids([service, unlabelled, hostile]);
+    // THEN neither slice backs the Service (the missing label is not the name 'undefined')
+    expect(found).toEqual(expect.arrayContaining(['0 XREF014 spec.selector', '1 XREF005 metadata.labels', '2 XREF005 metadata.labels']));
+  });
+});
+
 describe('traffic policies', () => {
   test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
     expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);

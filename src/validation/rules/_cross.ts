@@ -90,7 +90,11 @@ class Index {
       }
       const ns = namespaceOf(obj);
       if (obj.kind === 'EndpointSlice') {
-        const key = `${ns}\n${map(map(obj.metadata).labels)[SERVICE_NAME_LABEL]}`;
+        const serviceName = map(map(obj.metadata).labels)[SERVICE_NAME_LABEL];
+        if (typeof serviceName !== 'string') {
+          continue; // backs no Service (XREF005); never interpolate a hostile value
+        }
+        const key = `${ns}\n${serviceName}`;
         this.backed.add(key);
         let ports = this.slicePorts.get(key);
         if (!ports) {
