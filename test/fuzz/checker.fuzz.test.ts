@@ -234,7 +234,6 @@ describe('ManifestChecker.check under hostile input', () => {
     expect(withFindings).toBeGreaterThan(0);
   });
 
-  // Each run checks the ~20 base manifests; 500 runs keep the file within its time budget.
   test('never throws on valid manifests with a few parts replaced, removed, duplicated or added', () => {
     let clean = 0;
     let flagged = 0;
@@ -246,7 +245,7 @@ describe('ManifestChecker.check under hostile input', () => {
       } else {
         flagged++;
       }
-    }), fuzzParams(Math.ceil(fuzzParams().numRuns! / 2)));
+    }), fuzzParams());
     expect(clean).toBeGreaterThan(0);
     expect(flagged).toBeGreaterThan(0);
   });

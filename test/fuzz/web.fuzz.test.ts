@@ -318,6 +318,8 @@ describe('PublicWebApp under hostile props', () => {
       set('clusterDomain', ['Bad_Domain', 'a..b', 'a'.repeat(300)]),
     );
     const tally = new Tally();
+    // 22 kinds of fault from a finite list: 300 draws give each kind about 14 tries; more runs
+    // (FUZZ_RUNS) would mostly repeat them
     fc.assert(fc.property(fault, ([field, change]) => {
       const outcome = expectValidOrExplained(attempt((chart) => new PublicWebApp(chart, 'Shop', { ...base, ...change(chart) } as any)));
       tally.record(outcome);
@@ -336,6 +338,7 @@ describe('PublicWebApp under hostile props', () => {
       fc.constantFrom('10.0.0.1', 'shop.example.com:8443', 'https://x.example.com', 'Bad_Host', 'a.*.example.com', '').map((h) => ['host', { path: '/x', host: h }] as const),
       fc.constantFrom('prefix', 'Regex', '').map((t) => ['pathType', { path: '/x', pathType: t as WebPathType }] as const),
     );
+    // a finite list of 16 faults: 200 draws try each about 12 times; more runs would only repeat them
     fc.assert(fc.property(fault, ([field, call]) => {
       const outcome = expectValidOrExplained(attempt((chart) => {
         const app = new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25', domainNames: ['shop.example.com'] });
@@ -371,7 +374,7 @@ describe('InternalWebApp under hostile props', () => {
         'additionalContainerPorts', 'env', 'clusterDomain'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
     ), (props) => {
       expectValidOrExplained(attempt((chart) => new InternalWebApp(chart, 'Api', props as any)));
-    }), fuzzParams(300));
+    }), fuzzParams());
   });
 });
 
