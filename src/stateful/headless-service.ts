@@ -136,7 +136,13 @@ export class HeadlessService extends Construct {
     });
     this.service.select(this.workload);
 
-    underSafetyNet(this, () => serviceProblems(this, 'service', this.service, this.workload, true));
+    underSafetyNet(this, () => {
+      if (this.workload.containers.length === 0) {
+        // cdk8s-plus would fail to render the workload with a plain error
+        return [{ path: this.node.path, field: 'workload', message: 'must have at least one container by the time the app is synthesized', fix: 'add a container to the workload' }];
+      }
+      return serviceProblems(this, 'service', this.service, this.workload, true);
+    });
   }
 
   /**

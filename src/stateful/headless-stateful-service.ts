@@ -253,6 +253,10 @@ export class HeadlessStatefulService extends Construct {
       if (clientServiceName === serviceName) {
         problems.add('clientServiceName', clientServiceName, 'must differ from `serviceName`', 'give the client Service its own name');
       }
+      if (Array.isArray(p.ports) && p.ports.length === 0) {
+        problems.add('clientService', true, 'needs ports: a Service with a cluster IP must have at least one, and `ports` is empty',
+          'list `ports`, or turn `clientService` off');
+      }
     }
 
     if (p.publishNotReadyAddresses !== undefined && typeof p.publishNotReadyAddresses !== 'boolean') {

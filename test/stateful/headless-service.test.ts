@@ -145,3 +145,10 @@ test('an empty port list makes a headless Service for DNS only', () => {
     publishNotReadyAddresses: false,
   });
 });
+
+test('fails at synth if the workload still has no container', () => {
+  const chart = Testing.chart();
+  const workload = new kplus.Deployment(chart, 'Empty');
+  new HeadlessService(chart, 'Peers', { workload, ports: [] });
+  expect(() => Testing.synth(chart)).toThrow(/\[test\/Peers\] `workload` must have at least one container by the time the app is synthesized/);
+});

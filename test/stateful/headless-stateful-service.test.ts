@@ -542,3 +542,8 @@ test('ports: [] gives a StatefulSet a headless Service without ports (DNS names 
   expect(service.spec.clusterIP).toBe('None');
   expect(set.podDnsName(0)).toBe('workers-0.workers.default.svc.cluster.local');
 });
+
+test('fails if a client Service is asked for with no ports', () => {
+  expect(() => new HeadlessStatefulService(Testing.chart(), 'Workers', { containers: [{ image: 'worker:1' }], ports: [], clientService: true }))
+    .toThrow(/`clientService` needs ports: a Service with a cluster IP must have at least one, and `ports` is empty, got true: list `ports`, or turn `clientService` off/);
+});
