@@ -1,4 +1,7 @@
-import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationProblem } from '../../src';
 import * as checker from '../../src/validation/_check';
@@ -125,5 +128,19 @@ describe('safety net', () => {
     ApiObject.of(two).addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 8080));
     // THEN its own rendering shows the change
     expect(ApiObject.of(two).toJson().spec.ports[0].port).toBe(8080);
+  });
+
+  test('a failed synth writes nothing, not even the charts that are fine', () => {
+    // GIVEN an app whose first chart is fine and whose second emits an invalid Service
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'safety-net-'));
+    const app = new App({ outdir });
+    new Emitter(new Chart(app, 'fine'), 'One', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+    new Emitter(new Chart(app, 'broken'), 'Two', { clusterIP: 'None', ports: [{ name: 'http', port: 99999 }] });
+    // WHEN
+    const problems = problemsOf(() => app.synth());
+    // THEN every problem is reported and no file is written
+    expect(problems.map((p) => `${p.path} ${p.field}`)).toEqual(['broken/Two/Resource spec.ports[0].port']);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
