@@ -1,6 +1,7 @@
 import { renderValue } from '../_problems';
 import { Finding } from '../finding';
 import { CATALOGUE } from './_catalogue';
+import { KubeName } from '../../net/names';
 
 /** The settings every rule may read. */
 export interface RuleSettings {
@@ -93,4 +94,22 @@ export function oneOf(values: readonly string[]): string {
 /** `table[key]` when `key` is the table's own key (never an inherited member such as 'constructor'). */
 export function own<T>(table: Record<string, T>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+const KEY_ERRORS = new Map<string, string[]>();
+const KEY_CACHE_LIMIT = 10000;
+
+/**
+ * `KubeName.qualifiedNameErrors` for label, annotation and selector keys. Manifests repeat the
+ * same few keys on every object, so the answers are kept (up to a bound).
+ */
+export function keyErrors(key: string): string[] {
+  let errors = KEY_ERRORS.get(key);
+  if (errors === undefined) {
+    errors = KubeName.qualifiedNameErrors(key);
+    if (KEY_ERRORS.size < KEY_CACHE_LIMIT) {
+      KEY_ERRORS.set(key, errors);
+    }
+  }
+  return errors;
 }

@@ -1,4 +1,4 @@
-import { Reporter, isMap, map } from './_engine';
+import { Reporter, isMap, keyErrors, map } from './_engine';
 import { KubeName } from '../../net/names';
 
 /** The largest total size of an object's annotations (keys and values), in bytes. */
@@ -43,7 +43,7 @@ export function checkMeta(r: Reporter, kind: string): void {
   }
   if (isMap(meta.labels)) {
     for (const [key, value] of Object.entries(meta.labels)) {
-      for (const e of KubeName.qualifiedNameErrors(key)) {
+      for (const e of keyErrors(key)) {
         r.report('META003', 'metadata.labels', key, `key ${e}`);
       }
       if (typeof value === 'string') {
@@ -57,7 +57,7 @@ export function checkMeta(r: Reporter, kind: string): void {
     let size = 0;
     for (const [key, value] of Object.entries(meta.annotations)) {
       // Annotation keys are checked in lower case by the API server.
-      for (const e of KubeName.qualifiedNameErrors(key.toLowerCase())) {
+      for (const e of keyErrors(key.toLowerCase())) {
         r.report('META004', 'metadata.annotations', key, `key ${e}`);
       }
       size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);

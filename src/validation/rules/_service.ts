@@ -1,4 +1,4 @@
-import { Reporter, RuleSettings, absent, isMap, list, map, oneOf } from './_engine';
+import { Reporter, RuleSettings, absent, isMap, keyErrors, list, map, oneOf } from './_engine';
 import { checkEndpointRange, readIpAddress } from './_ip';
 import { checkPortList } from './_ports';
 import { IpAddress, IpFamily, Cidr } from '../../net/ip';
@@ -287,7 +287,7 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
   // Selector
   if (isMap(spec.selector)) {
     for (const [key, value] of Object.entries(spec.selector)) {
-      for (const e of KubeName.qualifiedNameErrors(key)) {
+      for (const e of keyErrors(key)) {
         r.report('SVC018', 'spec.selector', key, `key ${e}`);
       }
       if (typeof value === 'string') {
