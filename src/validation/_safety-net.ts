@@ -72,16 +72,18 @@ function renderOnce(obj: ApiObject): any {
     });
   }
   if (pendingMemos.length === 0) {
-    queueMicrotask(() => {
-      for (const m of pendingMemos) {
-        m.pending = undefined;
-      }
-      pendingMemos = [];
-    });
+    queueMicrotask(dropPendingRenderings);
   }
   memo.pending = memo.render();
   pendingMemos.push(memo);
   return memo.pending;
+}
+
+function dropPendingRenderings(): void {
+  for (const m of pendingMemos) {
+    m.pending = undefined;
+  }
+  pendingMemos = [];
 }
 
 /**
@@ -186,6 +188,9 @@ function runSafetyNet(root: IConstruct, state: SafetyNetState): string[] {
 }
 
 function collectProblems(root: IConstruct, state: SafetyNetState): ValidationProblem[] {
+  // Renderings left from an earlier synth in the same tick may be stale: drop them, so that
+  // the deferred checks and the checker see the objects as they are now.
+  dropPendingRenderings();
   const problems: ValidationProblem[] = [];
   for (const checks of state.owners.values()) {
     for (const check of checks) {

@@ -144,3 +144,23 @@ describe('safety net', () => {
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
+
+test('a deferred check in a second synth of the same tick reads objects as they are now', () => {
+  // GIVEN two charts; the first synth renders both for the net but writes only the first
+  const app = Testing.app();
+  const a = new Chart(app, 'a');
+  const b = new Chart(app, 'b');
+  new Emitter(a, 'One', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] });
+  let seen: number | undefined;
+  const two: Emitter = new Emitter(b, 'Two', { clusterIP: 'None', ports: [{ name: 'http', port: 80 }] }, () => {
+    seen = ApiObject.of(two).toJson().spec.ports[0].port;
+    return [];
+  });
+  Testing.synth(a);
+  expect(seen).toBe(80);
+  // WHEN the object of the other chart changes, and that chart is synthesized in the same tick
+  ApiObject.of(two).addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 8080));
+  Testing.synth(b);
+  // THEN its deferred check read the object as it is now, not the rendering of the first synth
+  expect(seen).toBe(8080);
+});
