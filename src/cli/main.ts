@@ -249,5 +249,13 @@ function processIo(): CliIo {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`... | head`) closes the pipe: that is not a finding, and not
+  // a crash either.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2));
 }
