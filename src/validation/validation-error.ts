@@ -48,7 +48,10 @@ export class ValidationError {
     const where = problem.path ? `[${problem.path}] ` : '';
     const got = problem.value === undefined ? '' : `, got ${problem.value}`;
     const fix = problem.fix ? `: ${problem.fix}` : '';
-    return `${where}\`${problem.field}\` ${problem.message}${got}${fix}`;
+    // A message may end in a suggestion ("...; did you mean 'x'?"): the value goes before it.
+    const m = /^([\s\S]*?)(; did you mean '[^']*'\?)$/.exec(problem.message);
+    const [message, suggestion] = m ? [m[1], m[2]] : [problem.message, ''];
+    return `${where}\`${problem.field}\` ${message}${got}${suggestion}${fix}`;
   }
 
   /**

@@ -640,7 +640,7 @@ describe('errors', () => {
 
     // THEN
     expect(leadingDigit).toThrow(/\[test\/A\] `serviceName` must be a DNS-1035 label.*starting with a letter.*, got '1db'/);
-    expect(underscore).toThrow(/\[test\/B\] `serviceName` must be a DNS-1035 label.*did you mean 'orders-db'\?, got 'orders_db'/);
+    expect(underscore).toThrow(/\[test\/B\] `serviceName` must be a DNS-1035 label.*, got 'orders_db'; did you mean 'orders-db'\?/);
   });
 
   test('fails if the generated Service name starts with a digit', () => {
@@ -720,19 +720,29 @@ describe('errors', () => {
   test('fails with problems, never a TypeError, on hostile input', () => {
     // GIVEN
     const chart = Testing.chart();
-    const hostile: any[] = [
-      null,
-      {},
-      { backend: 'db.corp', ports: 'x' },
-      { backend: ExternalBackend.addresses(null as any), ports: [null, { port: NaN }, { port: '80' }, { port: 80, targetPort: 8080 }] },
-      { backend: ExternalBackend.hostname(null as any), sessionAffinity: 'ClientIP', endpointObjects: 'yes' },
-      { backend: ExternalBackend.address('10.0.4.17'), ports: MYSQL_PORT, sessionAffinity: SessionAffinity.clientIp({} as any) },
+    const hostile: Array<[any, string[]]> = [
+      [null, ['backend']],
+      [{}, ['backend']],
+      [{ backend: 'db.corp', ports: 'x' }, ['backend', 'ports']],
+      [
+        { backend: ExternalBackend.addresses(null as any), ports: [null, { port: NaN }, { port: '80' }, { port: 80, targetPort: 8080 }] },
+        ['backend.addresses', 'ports[3].targetPort', 'ports[0]', 'ports[1].port', 'ports[1].name', 'ports[2].port', 'ports[3].name', 'ports[3].port'],
+      ],
+      [
+        { backend: ExternalBackend.hostname(null as any), sessionAffinity: 'ClientIP', endpointObjects: 'yes' },
+        ['backend.hostname', 'sessionAffinity', 'endpointObjects', 'sessionAffinity'],
+      ],
+      [{ backend: ExternalBackend.address('10.0.4.17'), ports: MYSQL_PORT, sessionAffinity: SessionAffinity.clientIp({} as any) }, ['sessionAffinity.timeout']],
     ];
 
-    // WHEN / THEN
-    hostile.forEach((props, i) => {
+    // WHEN / THEN each hostile prop is named
+    hostile.forEach(([props, fields], i) => {
       const problems = problemsOf(() => new ExternalService(chart, `H${i}`, props));
-      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.map((p) => p.field)).toEqual(fields);
     });
+    const ports = problemsOf(() => new ExternalService(chart, 'Ports', hostile[3][0]));
+    expect(ports.find((p) => p.field === 'ports[0]')?.message).toMatch(/must be a port object/);
+    expect(ports.find((p) => p.field === 'ports[2].port')?.message).toMatch(/must be a whole number between 1 and 65535/);
+    expect(ports.find((p) => p.field === 'ports[3].targetPort')?.message).toMatch(/must be a `TargetPort`/);
   });
 });

@@ -55,3 +55,10 @@ test('renderValue', () => {
   expect(renderValue({ a: 1 })).toBe('{"a":1}');
   expect(renderValue('y'.repeat(500))).toHaveLength(120);
 });
+
+test('the value received comes before a suggestion at the end of the message', () => {
+  expect(ValidationError.formatProblem({
+    path: 'Chart/Db', field: 'backend.hostname', value: "'DB.Example.com'",
+    message: "must be a DNS-1123 subdomain; did you mean 'db.example.com'?",
+  })).toBe("[Chart/Db] `backend.hostname` must be a DNS-1123 subdomain, got 'DB.Example.com'; did you mean 'db.example.com'?");
+});
