@@ -124,11 +124,15 @@ export class WebExposure {
   public readonly nodePortRange: string;
 
   /**
-   * The allowed client ranges of a load balancer.
+   * The allowed client ranges of a load balancer (a copy).
    *
    * @default - none
    */
-  public readonly sourceRanges?: string[];
+  public get sourceRanges(): string[] | undefined {
+    return Array.isArray(this._sourceRanges) ? [...this._sourceRanges] : this._sourceRanges;
+  }
+
+  private readonly _sourceRanges?: string[];
 
   /**
    * The external traffic policy.
@@ -148,7 +152,7 @@ export class WebExposure {
     this.kind = kind;
     this.fixedNodePort = np.nodePort;
     this.nodePortRange = np.nodePortRange ?? '30000-32767';
-    this.sourceRanges = Array.isArray(lb.sourceRanges) ? [...lb.sourceRanges] : lb.sourceRanges;
+    this._sourceRanges = Array.isArray(lb.sourceRanges) ? [...lb.sourceRanges] : lb.sourceRanges;
     this.externalTrafficPolicy = np.externalTrafficPolicy ?? lb.externalTrafficPolicy;
     this.loadBalancerClass = lb.loadBalancerClass;
   }

@@ -102,11 +102,15 @@ export class WebTls {
   public readonly secretName?: string;
 
   /**
-   * The host names of the certificate.
+   * The host names of the certificate (a copy).
    *
    * @default - every host name the Ingress routes
    */
-  public readonly hosts?: string[];
+  public get hosts(): string[] | undefined {
+    return Array.isArray(this._hosts) ? [...this._hosts] : this._hosts;
+  }
+
+  private readonly _hosts?: string[];
 
   /**
    * The cert-manager ClusterIssuer.
@@ -125,7 +129,7 @@ export class WebTls {
   private constructor(kind: WebTlsKind, secretName?: string, hosts?: string[], clusterIssuer?: string, issuer?: string) {
     this.kind = kind;
     this.secretName = secretName;
-    this.hosts = Array.isArray(hosts) ? [...hosts] : hosts;
+    this._hosts = Array.isArray(hosts) ? [...hosts] : hosts;
     this.clusterIssuer = clusterIssuer;
     this.issuer = issuer;
   }

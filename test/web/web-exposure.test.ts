@@ -193,3 +193,9 @@ test('the external-dns annotation of a LoadBalancer leaves wildcard hosts out, a
   const service = serviceOf({ exposure: WebExposure.loadBalancer(), domainNames: ['*.example.com', 'x.example.com'], externalDns: true });
   expect(service.metadata.annotations).toEqual({ 'external-dns.alpha.kubernetes.io/hostname': 'x.example.com' });
 });
+
+test('sourceRanges is a copy: changing it changes nothing', () => {
+  const lb = WebExposure.loadBalancer({ sourceRanges: ['10.0.0.0/8'] });
+  lb.sourceRanges!.push('0.0.0.0/0');
+  expect(lb.sourceRanges).toEqual(['10.0.0.0/8']);
+});

@@ -155,3 +155,9 @@ test('a domain name without a route is not a TLS host', () => {
   expect(ingressOf(chart).spec.tls).toEqual([{ hosts: ['www.example.com'], secretName: 'shop-tls' }]);
   expect(app.hosts).toEqual(['www.example.com']);
 });
+
+test('hosts is a copy: changing it changes nothing', () => {
+  const tls = WebTls.certManager({ clusterIssuer: 'letsencrypt', hosts: ['shop.example.com'] });
+  tls.hosts!.push('evil.example.com');
+  expect(tls.hosts).toEqual(['shop.example.com']);
+});
