@@ -12,6 +12,7 @@ import * as library from '../src';
 
 const README = path.join(__dirname, '..', 'README.md');
 const MARKER = '<!-- manifests of the example above -->';
+const ERROR_MARKER = '<!-- error of the example above -->';
 
 interface Example { readonly code: string; readonly yaml: string; readonly yamlStart: number; readonly yamlEnd: number; readonly line: number }
 
@@ -53,6 +54,40 @@ const all = examples(text);
 
 test('the README shows the manifests of its examples', () => {
   expect(all.length).toBeGreaterThanOrEqual(3);
+});
+
+/** Each example followed by the error it throws (a `text` block after ERROR_MARKER). */
+function errorExamples(readme: string): Array<{ code: string; error: string; line: number }> {
+  const fence = /^```(\w*)\n([\s\S]*?)^```$/gm;
+  const found: Array<{ code: string; error: string; line: number }> = [];
+  let lastTs: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = fence.exec(readme)) !== null) {
+    const [, lang, body] = m;
+    if (lang === 'ts') {
+      lastTs = body;
+    } else if (lang === 'text' && lastTs !== undefined && readme.slice(0, m.index).trimEnd().endsWith(ERROR_MARKER)) {
+      found.push({ code: lastTs, error: body, line: readme.slice(0, m.index).split('\n').length });
+    }
+  }
+  return found;
+}
+
+describe.each(errorExamples(text).map((e) => [e.line, e] as const))('README error example before line %d', (_line, example) => {
+  test('throws exactly the error shown', () => {
+    let thrown: unknown;
+    try {
+      run(example.code);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(library.ValidationError.isValidationError(thrown)).toBe(true);
+    expect(`${String(thrown)}\n`).toBe(example.error);
+  });
+});
+
+test('the README shows an error example', () => {
+  expect(errorExamples(text).length).toBeGreaterThanOrEqual(1);
 });
 
 if (process.env.UPDATE_README === '1') {
