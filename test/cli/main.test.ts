@@ -122,6 +122,21 @@ describe('k8s-connectivity-check', () => {
     expect(out).toMatch(/in 4 objects from 3 files\n$/);
   });
 
+  test('skips hidden folders and node_modules when searching a folder', () => {
+    // GIVEN the same bad file in a hidden folder, in node_modules and in a plain sub-folder
+    write('d/.hidden/bad.yaml', BAD_PORT);
+    write('d/node_modules/pkg/bad.yaml', BAD_PORT);
+    write('d/sub/bad.yaml', BAD_PORT);
+    // WHEN the folder is checked
+    const { code, out } = run([path.join(dir, 'd')]);
+    // THEN only the file in the plain sub-folder is read
+    expect(code).toBe(EXIT_FINDINGS);
+    expect(out).toContain(`${path.join(dir, 'd', 'sub', 'bad.yaml')}:1: error SVC002`);
+    expect(out).not.toContain('.hidden');
+    expect(out).not.toContain('node_modules');
+    expect(out).toMatch(/in 1 object from 1 file\n$/);
+  });
+
   test('reads stdin for -', () => {
     // WHEN a bad manifest is piped in
     const { code, out } = run(['-'], BAD_PORT);

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InternalWebApp, Protocol, TargetPort, ValidationError } from '../../src';
+import { problemsOf } from '../_problems';
 
 function byKind(manifests: any[], kind: string): any[] {
   return manifests.filter((m) => m.kind === kind);
@@ -180,6 +181,57 @@ test('fails if the props are hostile (null, strings for numbers)', () => {
   // THEN
   expect(() => new InternalWebApp(chart, 'A', null as any)).toThrow(/`image` must be a container image reference/);
   expect(() => new InternalWebApp(chart, 'B', { image: 'web:1', port: '80' as any, replicas: 'three' as any })).toThrow(ValidationError);
+  const problems = problemsOf(() => new InternalWebApp(chart, 'C', { image: 'web:1', port: '80' as any, replicas: 'three' as any }));
+  expect(problems.map((p) => p.field)).toEqual(['replicas', 'port']);
+  expect(problems.map((p) => `${p.field} ${p.message}`)).toEqual([
+    expect.stringMatching(/^replicas must be a whole number of 0 or more$/),
+    expect.stringMatching(/^port must be a whole number between 1 and 65535$/),
+  ]);
+});
+
+test('fails if the image contains white space', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN / THEN
+  expect(() => new InternalWebApp(chart, 'Web', { image: 'nginx 1.25' })).toThrow(/`image` must not contain white space, got 'nginx 1\.25'/);
+  expect(() => new InternalWebApp(chart, 'Tab', { image: 'nginx:1.25\t' })).toThrow(/`image` must not contain white space/);
+});
+
+test('fails if an additional container port repeats a container port', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN / THEN the main container port and a repeated additional one are both caught
+  expect(() => new InternalWebApp(chart, 'Main', { image: 'web:1', additionalContainerPorts: [{ number: 8080 }] }))
+    .toThrow(/`additionalContainerPorts\[0\]\.number` must not repeat a container port \(8080\/TCP is already exposed\), got 8080/);
+  expect(() => new InternalWebApp(chart, 'Extra', { image: 'web:1', additionalContainerPorts: [{ number: 9090, name: 'a' }, { number: 9090, name: 'b' }] }))
+    .toThrow(/`additionalContainerPorts\[1\]\.number` must not repeat a container port \(9090\/TCP is already exposed\), got 9090/);
+});
+
+test('a container port number may repeat for another protocol', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  new InternalWebApp(chart, 'Web', { image: 'web:1', additionalContainerPorts: [{ number: 8080, name: 'quic', protocol: kplus.Protocol.UDP }] });
+
+  // THEN
+  expect(() => Testing.synth(chart)).not.toThrow();
+});
+
+test('fails if an env value is not a string', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const problems = problemsOf(() => new InternalWebApp(chart, 'Web', { image: 'web:1', env: { LOG_LEVEL: 'info', WORKERS: 4 as any, DEBUG: null as any } }));
+
+  // THEN each non-string value is named by its variable
+  expect(problems.map((p) => `${p.field}: ${p.message}, got ${p.value}`)).toEqual([
+    expect.stringMatching(/^env\.WORKERS: must be a string, got 4$/),
+    expect.stringMatching(/^env\.DEBUG: must be a string, got null$/),
+  ]);
 });
 
 test('fails if the cluster domain is not a DNS subdomain, naming `clusterDomain` (found by fuzzing)', () => {
