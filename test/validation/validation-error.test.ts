@@ -58,7 +58,9 @@ test('renderValue', () => {
 
 test('the value received comes before a suggestion at the end of the message', () => {
   expect(ValidationError.formatProblem({
-    path: 'Chart/Db', field: 'backend.hostname', value: "'DB.Example.com'",
+    path: 'Chart/Db',
+    field: 'backend.hostname',
+    value: "'DB.Example.com'",
     message: "must be a DNS-1123 subdomain; did you mean 'db.example.com'?",
   })).toBe("[Chart/Db] `backend.hostname` must be a DNS-1123 subdomain, got 'DB.Example.com'; did you mean 'db.example.com'?");
 });
