@@ -39,6 +39,19 @@ function library(chart: Chart, i: number): void {
 
 const DB_PORT = { name: 'postgresql', port: 5432, protocol: 'TCP', appProtocol: 'postgresql' };
 
+/** The EndpointSlice of database i, as the library writes it (both other ways need it as L1). */
+function dbSlice(chart: Chart, i: number): void {
+  new k8s.KubeEndpointSlice(chart, `Db${i}Slice`, {
+    metadata: {
+      name: `db-${i}-ipv4-1`,
+      labels: { 'kubernetes.io/service-name': `db-${i}`, 'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [address(i)] }],
+    ports: [DB_PORT],
+  });
+}
+
 function l1(chart: Chart, i: number): void {
   new k8s.KubeService(chart, `Db${i}`, {
     metadata: { name: `db-${i}` },
@@ -49,15 +62,7 @@ function l1(chart: Chart, i: number): void {
       ports: [{ ...DB_PORT, targetPort: k8s.IntOrString.fromNumber(5432) }],
     },
   });
-  new k8s.KubeEndpointSlice(chart, `Db${i}Slice`, {
-    metadata: {
-      name: `db-${i}-ipv4-1`,
-      labels: { 'kubernetes.io/service-name': `db-${i}`, 'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
-    },
-    addressType: 'IPv4',
-    endpoints: [{ addresses: [address(i)] }],
-    ports: [DB_PORT],
-  });
+  dbSlice(chart, i);
   const labels = { 'cdk8s.io/metadata.addr': `bench-Web${i}-Deployment` };
   new k8s.KubeDeployment(chart, `Web${i}Deployment`, {
     spec: {
@@ -122,15 +127,7 @@ function plus(chart: Chart, i: number): void {
     metadata: { name: `db-${i}` },
     ports: [{ name: 'postgresql', port: 5432, targetPort: 5432 }],
   });
-  new k8s.KubeEndpointSlice(chart, `Db${i}Slice`, {
-    metadata: {
-      name: `db-${i}-ipv4-1`,
-      labels: { 'kubernetes.io/service-name': `db-${i}`, 'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
-    },
-    addressType: 'IPv4',
-    endpoints: [{ addresses: [address(i)] }],
-    ports: [DB_PORT],
-  });
+  dbSlice(chart, i);
   const deployment = new kplus.Deployment(chart, `Web${i}Deployment`, { replicas: 2 });
   deployment.addContainer({ name: 'web', image: 'registry.example.com/shop:1.4', portNumber: 8080 });
   const service = new kplus.Service(chart, `Web${i}Service`, {
