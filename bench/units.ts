@@ -63,7 +63,8 @@ function l1(chart: Chart, i: number): void {
     },
   });
   dbSlice(chart, i);
-  const labels = { 'cdk8s.io/metadata.addr': `bench-Web${i}-Deployment` };
+  // the library's labels end in an 8-digit hash of the construct path: the same length here
+  const labels = { 'cdk8s.io/metadata.addr': `bench-Web${i}-Deployment-${hash8(i)}` };
   new k8s.KubeDeployment(chart, `Web${i}Deployment`, {
     spec: {
       minReadySeconds: 0,
@@ -115,9 +116,14 @@ function l1(chart: Chart, i: number): void {
         host: `web-${i}.example.com`,
         http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `web-${i}`, port: { number: 80 } } } }] },
       }],
-      tls: [{ hosts: [`web-${i}.example.com`], secretName: `web-${i}-tls` }],
+      tls: [{ hosts: [`web-${i}.example.com`], secretName: `bench-web${i}-ingress-${hash8(i)}-tls` }],
     },
   });
+}
+
+/** Eight hex digits that stand in for the hash cdk8s appends to generated names and labels. */
+function hash8(i: number): string {
+  return (0xc8000000 + i).toString(16);
 }
 
 function plus(chart: Chart, i: number): void {

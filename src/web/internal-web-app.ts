@@ -1,4 +1,4 @@
-import { Chart, Lazy } from 'cdk8s';
+import { Chart, Lazy, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { listProp } from './_rules';
@@ -136,19 +136,22 @@ export interface WebServiceShape {
  */
 export class InternalWebApp extends Construct implements IWebBackend {
   /**
-   * The Deployment (cdk8s-plus).
+   * The Deployment (L1 object), for escape hatches such as `addJsonPatch`. It carries the
+   * defaults of a cdk8s-plus Deployment: non-root, read-only root filesystem, no service account
+   * token, resource requests and limits, a TCP startup probe on the container port.
    */
-  public readonly deployment: kplus.Deployment;
+  public readonly deployment: kplus.k8s.KubeDeployment;
+
+  /**
+   * The labels that select the pods of the Deployment (its `spec.selector.matchLabels`, which the
+   * Service selects with), for example for a NetworkPolicy.
+   */
+  public readonly matchLabels: { [key: string]: string };
 
   /**
    * The Service (L1 object).
    */
   public readonly service: kplus.k8s.KubeService;
-
-  /**
-   * The container that runs the image.
-   */
-  public readonly container: kplus.Container;
 
   /**
    * The Service port clients connect to.
@@ -216,7 +219,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
       containerPorts.add(key);
       if (c?.name !== undefined) {
         problems.addEach(`additionalContainerPorts[${i}].name`, c.name, KubeName.ianaSvcNameErrors(c.name));
-        // cdk8s-plus refuses a repeated name with a plain Error: report it here instead
+        // the API server refuses two container ports of one name
         if (containerPortNames.has(c.name)) {
           problems.add(`additionalContainerPorts[${i}].name`, c.name, 'must not repeat the name of another container port', 'give each container port its own name');
         }
@@ -247,18 +250,29 @@ export class InternalWebApp extends Construct implements IWebBackend {
     this._validateMore(props, problems);
     problems.throwIfAny();
 
-    this.deployment = new kplus.Deployment(this, 'Deployment', { replicas });
-    this.container = this.deployment.addContainer({
-      name: 'web',
-      image: p.image,
-      // `portNumber` (not a named entry of `ports`) so that probes without a port and the
-      // default startup probe knock on the container port, as cdk8s-plus does
-      portNumber: this.containerPort,
-      ports: additionalContainerPorts,
-      envVariables: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
-      readiness: p.readiness,
-      liveness: p.liveness,
-      startup: p.startup,
+    // The Deployment is written as an L1 object with the defaults a cdk8s-plus Deployment would
+    // write (same YAML, same names and labels): it costs a fraction of a cdk8s-plus Deployment
+    // to build and to render, which matters in apps with thousands of web apps. The scope
+    // construct keeps the object's path, and so its generated name, what it always was.
+    const workload = new Construct(this, 'Deployment');
+    this.matchLabels = { 'cdk8s.io/metadata.addr': Names.toLabelValue(workload) };
+    this.deployment = new kplus.k8s.KubeDeployment(workload, 'Resource', {
+      spec: deploymentSpec({
+        replicas,
+        matchLabels: this.matchLabels,
+        container: {
+          name: 'web',
+          image: p.image,
+          imagePullPolicy: 'Always',
+          ports: [{ containerPort: this.containerPort }, ...additionalContainerPorts.map(containerPortOf)],
+          env: Object.keys(env).length > 0 ? Object.entries(env).map(([name, value]) => ({ name, value })) : undefined,
+          readinessProbe: probeOf(p.readiness, this.containerPort),
+          livenessProbe: probeOf(p.liveness, this.containerPort),
+          startupProbe: probeOf(p.startup ?? kplus.Probe.fromTcpSocket({ port: this.containerPort }), this.containerPort),
+          resources: DEFAULT_RESOURCES,
+          securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true },
+        },
+      }),
     });
     this.servicePorts = [
       { name: this.portName, port: this.port, targetPort: TargetPort.number(this.containerPort), protocol: Protocol.TCP },
@@ -277,7 +291,8 @@ export class InternalWebApp extends Construct implements IWebBackend {
       namespace: dnsNames?.namespace,
       clusterDomain: dnsNames?.clusterDomain,
     });
-    underSafetyNet(this, () => this.targetPortProblems());
+    // Only the additional ports can point at a port the container does not expose.
+    underSafetyNet(this, additional.length > 0 ? () => this.targetPortProblems() : undefined);
   }
 
   /**
@@ -320,7 +335,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
   private serviceSpec(shape: WebServiceShape): any {
     return {
       type: shape.type,
-      selector: this.deployment.matchLabels,
+      selector: this.matchLabels,
       ports: this.servicePorts.map((p, i) => ({
         name: p.name,
         port: p.port,
@@ -341,10 +356,12 @@ export class InternalWebApp extends Construct implements IWebBackend {
     const problems = new Problems(this.node.path);
     const numbers = new Set<number>();
     const names = new Set<string>();
-    for (const c of this.deployment.containers) {
-      for (const port of c.ports) {
-        numbers.add(port.number);
-        if (port.name) {
+    // The rendered Deployment, so that containers added by JSON patches count too.
+    const rendered = this.deployment.toJson();
+    for (const c of rendered?.spec?.template?.spec?.containers ?? []) {
+      for (const port of c?.ports ?? []) {
+        numbers.add(port?.containerPort);
+        if (port?.name) {
           names.add(port.name);
         }
       }
@@ -367,4 +384,65 @@ function toIntOrString(t: TargetPort): kplus.k8s.IntOrString {
   return t.portName !== undefined
     ? kplus.k8s.IntOrString.fromString(t.portName)
     : kplus.k8s.IntOrString.fromNumber(t.portNumber as number);
+}
+
+/** The resource requests and limits cdk8s-plus gives a container by default. */
+const DEFAULT_RESOURCES: kplus.k8s.ResourceRequirements = {
+  limits: { cpu: kplus.k8s.Quantity.fromString('1500m'), memory: kplus.k8s.Quantity.fromString('2048Mi') },
+  requests: { cpu: kplus.k8s.Quantity.fromString('1000m'), memory: kplus.k8s.Quantity.fromString('512Mi') },
+};
+
+/** The 25% surge and unavailability of a rolling update, the cdk8s-plus default. */
+const QUARTER = kplus.k8s.IntOrString.fromString('25%');
+
+/**
+ * The spec of a Deployment of one container with the defaults of a cdk8s-plus Deployment:
+ * rolling updates, a non-root pod without a service account token, cluster DNS.
+ */
+function deploymentSpec(options: {
+  replicas: number;
+  matchLabels: { [key: string]: string };
+  container: kplus.k8s.Container;
+}): kplus.k8s.DeploymentSpec {
+  return {
+    minReadySeconds: 0,
+    progressDeadlineSeconds: 600,
+    replicas: options.replicas,
+    selector: { matchLabels: options.matchLabels },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: QUARTER, maxUnavailable: QUARTER } },
+    template: {
+      metadata: { labels: options.matchLabels },
+      spec: {
+        automountServiceAccountToken: false,
+        containers: [options.container],
+        dnsPolicy: 'ClusterFirst',
+        hostNetwork: false,
+        restartPolicy: 'Always',
+        securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
+        setHostnameAsFqdn: false,
+        terminationGracePeriodSeconds: 30,
+      },
+    },
+  };
+}
+
+/** A container port as the Deployment writes it. */
+function containerPortOf(port: kplus.ContainerPort): kplus.k8s.ContainerPort {
+  return {
+    containerPort: port.number,
+    protocol: port.protocol,
+    name: port.name,
+    hostPort: port.hostPort,
+    hostIp: port.hostIp,
+  };
+}
+
+/**
+ * A cdk8s-plus probe as the Deployment writes it. A probe without a port knocks on the
+ * container port, as in a cdk8s-plus container.
+ */
+function probeOf(probe: kplus.Probe | undefined, containerPort: number): kplus.k8s.Probe | undefined {
+  // cdk8s-plus keeps a probe's settings private and renders it for a container: the only thing
+  // it reads of the container is its port.
+  return probe === undefined ? undefined : (probe as any)._toKube({ portNumber: containerPort });
 }

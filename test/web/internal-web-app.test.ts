@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InternalWebApp, Protocol, TargetPort, ValidationError } from '../../src';
 import { problemsOf } from '../_problems';
@@ -82,6 +82,32 @@ test('custom ports, env and probes', () => {
   expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([{ name: 'web', port: 8000, targetPort: 3000, protocol: 'TCP' }]);
 });
 
+test('every kind of probe is written as cdk8s-plus writes it, on the container port unless given', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const app = new InternalWebApp(chart, 'Web', {
+    image: 'web:1',
+    containerPort: 3000,
+    readiness: kplus.Probe.fromHttpGet('/ready', { port: 3001, failureThreshold: 5 }),
+    liveness: kplus.Probe.fromCommand(['cat', '/tmp/healthy'], { periodSeconds: Duration.seconds(20) }),
+    startup: kplus.Probe.fromTcpSocket({ initialDelaySeconds: Duration.seconds(5) }),
+    additionalContainerPorts: [{ number: 9090, name: 'metrics', protocol: kplus.Protocol.UDP }],
+  });
+  const manifests = Testing.synth(chart);
+
+  // THEN
+  const [deployment] = byKind(manifests, 'Deployment');
+  const container = deployment.spec.template.spec.containers[0];
+  expect(container.readinessProbe).toEqual({ failureThreshold: 5, httpGet: { path: '/ready', port: 3001, scheme: 'HTTP' } });
+  expect(container.livenessProbe).toEqual({ failureThreshold: 3, periodSeconds: 20, exec: { command: ['cat', '/tmp/healthy'] } });
+  expect(container.startupProbe).toEqual({ failureThreshold: 3, initialDelaySeconds: 5, tcpSocket: { port: 3000 } });
+  expect(container.ports).toEqual([{ containerPort: 3000 }, { containerPort: 9090, name: 'metrics', protocol: 'UDP' }]);
+  expect(deployment.spec.selector.matchLabels).toEqual(app.matchLabels);
+  expect(deployment.spec.template.metadata.labels).toEqual(app.matchLabels);
+});
+
 test('additional ports forward to additional container ports, by number or name', () => {
   // GIVEN
   const chart = Testing.chart();
@@ -122,13 +148,13 @@ test('fails if a Service targetPort is exposed by no container', () => {
   expect(() => Testing.synth(chart)).toThrow(/`additionalPorts\[0\]\.targetPort` must be a port that a container of the Deployment exposes \(8080\), got 9090/);
 });
 
-test('a targetPort exposed by a container added later passes', () => {
+test('a targetPort exposed by a container added later by a JSON patch passes', () => {
   // GIVEN
   const chart = Testing.chart();
   const app = new InternalWebApp(chart, 'Web', { image: 'web:1', additionalPorts: [{ name: 'metrics', port: 9090 }] });
 
   // WHEN
-  app.deployment.addContainer({ name: 'exporter', image: 'exporter:1', ports: [{ number: 9090 }] });
+  app.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/-', { name: 'exporter', image: 'exporter:1', ports: [{ containerPort: 9090 }] }));
 
   // THEN
   expect(() => Testing.synth(chart)).not.toThrow();
