@@ -35,16 +35,25 @@ interface SafetyNetState {
 }
 
 const STATE = Symbol.for('cdk8s-service-patterns.safety-net');
-const MEMO = Symbol.for('cdk8s-service-patterns.safety-net.json');
+/** Marks the objects whose `toJson` the net has taken over (see `renderOnce`). */
+const RENDERS_ONCE = Symbol.for('cdk8s-service-patterns.safety-net.json');
 
-interface JsonMemo {
-  readonly render: () => any;
-  /** The rendering the net checked, until the synth takes it. */
-  pending?: any;
+/** The renderings the net checked, until the synth takes them. */
+let pending = new Map<ApiObject, any>();
+
+/**
+ * The `toJson` of an object under the net: the rendering the net checked, once, when there is
+ * one; the object's own rendering otherwise. One function shared by every object, so that taking
+ * over `toJson` costs no closure per object.
+ */
+function toJsonOnce(this: ApiObject): any {
+  const json = pending.get(this);
+  if (json !== undefined) {
+    pending.delete(this);
+    return json;
+  }
+  return (this as any)[RENDERS_ONCE].call(this);
 }
-
-/** The memos holding a rendering, so that those nobody takes are dropped after the synth. */
-let pendingMemos: JsonMemo[] = [];
 
 /**
  * Renders an ApiObject for the checker and keeps that rendering for the synth that follows:
@@ -53,37 +62,23 @@ let pendingMemos: JsonMemo[] = [];
  * between; renderings nobody took are dropped when the synchronous synth is over.
  */
 function renderOnce(obj: ApiObject): any {
-  let memo: JsonMemo | undefined = (obj as any)[MEMO];
-  if (!memo) {
-    const created: JsonMemo = { render: obj.toJson.bind(obj) };
-    memo = created;
-    Object.defineProperty(obj, MEMO, { value: created });
-    Object.defineProperty(obj, 'toJson', {
-      value: () => {
-        const json = created.pending;
-        if (json === undefined) {
-          return created.render();
-        }
-        created.pending = undefined;
-        return json;
-      },
-      configurable: true,
-      writable: true,
-    });
+  let render: () => any = (obj as any)[RENDERS_ONCE];
+  if (render === undefined) {
+    // the object's own `toJson`: its class's, or one set on the object by someone else
+    render = obj.toJson;
+    Object.defineProperty(obj, RENDERS_ONCE, { value: render });
+    Object.defineProperty(obj, 'toJson', { value: toJsonOnce, configurable: true, writable: true });
   }
-  if (pendingMemos.length === 0) {
+  if (pending.size === 0) {
     queueMicrotask(dropPendingRenderings);
   }
-  memo.pending = memo.render();
-  pendingMemos.push(memo);
-  return memo.pending;
+  const json = render.call(obj);
+  pending.set(obj, json);
+  return json;
 }
 
 function dropPendingRenderings(): void {
-  for (const m of pendingMemos) {
-    m.pending = undefined;
-  }
-  pendingMemos = [];
+  pending = new Map();
 }
 
 /**
