@@ -3,9 +3,9 @@ import type { CheckOptions } from './checker';
 import { Finding } from './finding';
 import { SERVED, checkApi } from './rules/_api';
 import { CATALOGUE } from './rules/_catalogue';
-import { checkCrossObject } from './rules/_cross';
+import { CrossObjectRules } from './rules/_cross';
 import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
-import { Reporter, RuleSettings, isMap, map, own } from './rules/_engine';
+import { Manifest, Reporter, RuleSettings, isMap, manifestOf, own } from './rules/_engine';
 import { checkIngress, checkIngressClass } from './rules/_ingress';
 import { ACK_ANNOTATION, checkMeta } from './rules/_meta';
 import { checkService } from './rules/_service';
@@ -53,63 +53,86 @@ export function checkManifests(manifests: any[], givenOptions?: CheckOptions): F
   const { settings, skip } = settingsOf(options);
   const objects: any[] = Array.isArray(manifests) ? manifests : [];
   const findings: Finding[] = [];
-  const reporters = objects.map((obj, i) => new Reporter(findings, skip, i, obj));
-  const eligible: boolean[] = [];
-  objects.forEach((obj, i) => {
-    const r = reporters[i];
-    const root = checkApi(r);
-    eligible.push(root !== undefined);
-    if (root === undefined) {
-      return;
+  // One reporter, moved from object to object: most objects have nothing to report.
+  const r = new Reporter(findings, skip);
+  // Each object is visited once here, and the cross-object rules and acknowledgements take
+  // what they need of it meanwhile: visiting many objects again costs more than the rules.
+  const cross = new CrossObjectRules();
+  const acknowledging: Manifest[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const m = manifestOf(i, objects[i]);
+    const root = checkApi(r.moveTo(m));
+    if (root !== undefined) {
+      checkMeta(r);
+      switch (m.kind) {
+        case 'Service': checkService(r, settings); break;
+        case 'Endpoints': checkEndpoints(r); break;
+        case 'EndpointSlice': checkEndpointSlice(r); break;
+        case 'Ingress': checkIngress(r); break;
+        case 'IngressClass': checkIngressClass(r); break;
+      }
     }
-    checkMeta(r, obj.kind);
-    switch (obj.kind) {
-      case 'Service': checkService(r, settings); break;
-      case 'Endpoints': checkEndpoints(r); break;
-      case 'EndpointSlice': checkEndpointSlice(r); break;
-      case 'Ingress': checkIngress(r); break;
-      case 'IngressClass': checkIngressClass(r); break;
-    }
-  });
-  // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
-  const context = objects.map((obj, i) => eligible[i] || (isMap(obj) && own(SERVED, obj.kind) === undefined));
-  checkCrossObject(objects, reporters, context);
-  const acks = readAcknowledgements(objects, reporters);
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const reason = f.ruleId.startsWith('ACK') ? undefined : acks.get(f.manifestIndex)?.get(f.ruleId);
-    if (reason === undefined) {
-      out.push(f);
-    } else if (options.includeAcknowledged) {
-      out.push({ ...f, acknowledged: true, acknowledgedReason: reason });
+    // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
+    cross.add(m, root !== undefined || (isMap(m.obj) && own(SERVED, m.kind) === undefined));
+    if (ackAnnotationOf(m) !== undefined) {
+      acknowledging.push(m);
     }
   }
-  // Stable order: by object, then as found.
-  return out
-    .map((f, order) => ({ f, order }))
-    .sort((a, b) => a.f.manifestIndex - b.f.manifestIndex || a.order - b.order)
-    .map(({ f }) => f);
+  cross.check(r);
+  const acks = readAcknowledgements(acknowledging, r);
+  let out: Finding[] = findings;
+  if (acks.size > 0) {
+    out = [];
+    for (const f of findings) {
+      const reason = f.ruleId.startsWith('ACK') ? undefined : acks.get(f.manifestIndex)?.get(f.ruleId);
+      if (reason === undefined) {
+        out.push(f);
+      } else if (options.includeAcknowledged) {
+        out.push({ ...f, acknowledged: true, acknowledgedReason: reason });
+      }
+    }
+  }
+  // Stable order: by object, then as found. Each pass above (per object, cross-object,
+  // acknowledgements) finds in object order, so the findings are often in order already;
+  // otherwise `sort` is stable and keeps the order in which they were found.
+  if (!inObjectOrder(out)) {
+    out.sort((a, b) => a.manifestIndex - b.manifestIndex);
+  }
+  return out;
+}
+
+/** Whether the findings are ordered by object already. */
+function inObjectOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) {
+    if (findings[i - 1].manifestIndex > findings[i].manifestIndex) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?::([\s\S]*))?$/;
 
+/** The acknowledgement annotation of an object, or undefined. */
+function ackAnnotationOf(m: Manifest): unknown {
+  return isMap(m.annotations) ? m.annotations[ACK_ANNOTATION] : undefined;
+}
+
 /**
- * Reads the acknowledgements of every object: index to rule id to reason. Reports ACK001 for
- * entries without a reason or that cannot be read, ACK002 for unknown rules and rules that
- * cannot be acknowledged.
+ * Reads the acknowledgements of the objects `acknowledging` (the objects that have the
+ * annotation): index to rule id to reason. Reports ACK001 for entries without a reason or
+ * that cannot be read, ACK002 for unknown rules and rules that cannot be acknowledged.
  */
-function readAcknowledgements(objects: readonly any[], reporters: readonly Reporter[]): Map<number, Map<string, string>> {
+function readAcknowledgements(acknowledging: readonly Manifest[], r: Reporter): Map<number, Map<string, string>> {
   const acks = new Map<number, Map<string, string>>();
   const field = `metadata.annotations[${ACK_ANNOTATION}]`;
-  objects.forEach((obj, i) => {
-    const value = map(map(isMap(obj) ? obj.metadata : undefined).annotations)[ACK_ANNOTATION];
-    if (value === undefined) {
-      return;
-    }
-    const r = reporters[i];
+  for (const object of acknowledging) {
+    const i = object.index;
+    const value = ackAnnotationOf(object);
+    r.moveTo(object);
     if (typeof value !== 'string') {
       r.report('ACK001', field, value, 'must be a string of \'<RULE>: <reason>\' entries');
-      return;
+      continue;
     }
     const entries = value.split(/[;\n]/).map((e) => e.trim()).filter((e) => e.length > 0);
     if (entries.length === 0) {
@@ -147,6 +170,6 @@ function readAcknowledgements(objects: readonly any[], reporters: readonly Repor
       }
       forObject.set(id, reason);
     }
-  });
+  }
   return acks;
 }

@@ -1,4 +1,4 @@
-import { Reporter, isMap, own } from './_engine';
+import { Reporter, hasOwn, isMap, own } from './_engine';
 import { SCHEMA_ROOTS, SCHEMA_TYPES } from './_schema';
 
 /** The group/versions removed before 1.28: the release that removed them and what replaces each kind. */
@@ -57,13 +57,14 @@ const RENAMED: Record<string, string> = {
  * Returns the schema root of the object when the per-kind rules should run on it.
  */
 export function checkApi(r: Reporter): string | undefined {
-  const obj = r.obj;
+  const obj = r.m.obj;
   if (!isMap(obj)) {
     r.report('API005', '(object)', obj, 'must be a map with `apiVersion`, `kind` and `metadata`', 'give each document `apiVersion`, `kind` and `metadata.name`');
     return undefined;
   }
-  const apiVersion = obj.apiVersion;
-  const kind = obj.kind;
+  const apiVersion: any = r.m.apiVersion;
+  const kind: any = r.m.kind;
+  const metadata = r.m.metadata;
   let ok = true;
   if (typeof apiVersion !== 'string' || apiVersion.length === 0) {
     r.report('API005', 'apiVersion', apiVersion, 'must be set to the API group and version of the kind', 'e.g. \'v1\' for a Service, \'discovery.k8s.io/v1\' for an EndpointSlice');
@@ -73,8 +74,8 @@ export function checkApi(r: Reporter): string | undefined {
     r.report('API005', 'kind', kind, 'must be set to the kind of the object', 'e.g. \'Service\'');
     ok = false;
   }
-  if (obj.metadata !== undefined && !isMap(obj.metadata)) {
-    r.report('API005', 'metadata', obj.metadata, 'must be a map', 'give `metadata.name` and, optionally, `metadata.namespace`');
+  if (metadata !== undefined && !isMap(metadata)) {
+    r.report('API005', 'metadata', metadata, 'must be a map', 'give `metadata.name` and, optionally, `metadata.namespace`');
     ok = false;
   }
   if (!ok) {
@@ -91,7 +92,7 @@ export function checkApi(r: Reporter): string | undefined {
     // For the kinds the catalogue knows, show what else must change for the GA version.
     const ga = own(SERVED, kind);
     if (ga && replacement === ga) {
-      walk(r, obj, SCHEMA_ROOTS[`${ga}/${kind}`], '', true);
+      walk(r, obj, SCHEMA_ROOTS[`${ga}/${kind}`], true);
     }
     return undefined;
   }
@@ -104,7 +105,7 @@ export function checkApi(r: Reporter): string | undefined {
     return undefined;
   }
   const root = SCHEMA_ROOTS[`${apiVersion}/${kind}`];
-  walk(r, obj, root, '', false);
+  walk(r, obj, root, false);
   return root;
 }
 
@@ -113,98 +114,224 @@ const RENAMED_NOTE: Record<string, string> = {
   EndpointSlice: ' and move `topology` to `zone`/`nodeName`',
 };
 
+/** What a schema code asks for: one of the scalars, or a list, a map or a struct of the schema. */
+const enum Shape { ANY, STRING, NUMBER, BOOLEAN, STRING_OR_NUMBER, LIST, MAP, STRUCT }
+
 /**
- * Whether `value` is a scalar that needs no further look for schema code `code` (null is unset).
+ * A schema code compiled once, so that the walk compares numbers and looks fields up in a
+ * `Map` instead of parsing codes (and slicing them) at every value.
  */
-function scalarFits(value: any, code: string): boolean {
+interface SchemaNode {
+  readonly shape: Shape;
+  /** The code itself; for a struct, its type name (for the hints of unknown fields). */
+  readonly code: string;
+  /** The items of a list or the values of a map. */
+  readonly item?: SchemaNode;
+  /** The fields of a struct. */
+  readonly fields?: Map<string, SchemaNode>;
+}
+
+const NODES = new Map<string, SchemaNode>();
+
+/** The compiled node of a schema code (structs refer to each other, so nodes are shared). */
+function nodeOf(code: string): SchemaNode {
+  let node = NODES.get(code);
+  if (node !== undefined) {
+    return node;
+  }
+  switch (code.length === 1 || code[0] === '[' || code[0] === '{' ? code[0] : '') {
+    case '*': node = { shape: Shape.ANY, code }; break;
+    case 's': node = { shape: Shape.STRING, code }; break;
+    case 'n': node = { shape: Shape.NUMBER, code }; break;
+    case 'b': node = { shape: Shape.BOOLEAN, code }; break;
+    case 'u': node = { shape: Shape.STRING_OR_NUMBER, code }; break;
+    case '[': node = { shape: Shape.LIST, code, item: nodeOf(code.slice(1)) }; break;
+    case '{': node = { shape: Shape.MAP, code, item: nodeOf(code.slice(1)) }; break;
+    default: {
+      // Registered before its fields are compiled: a struct may contain itself.
+      const fields = new Map<string, SchemaNode>();
+      node = { shape: Shape.STRUCT, code, fields };
+      NODES.set(code, node);
+      const table = SCHEMA_TYPES[code];
+      for (const key of Object.keys(table)) {
+        fields.set(key, nodeOf(table[key]));
+      }
+      return node;
+    }
+  }
+  NODES.set(code, node);
+  return node;
+}
+
+/**
+ * Whether `value` is a scalar that needs no further look for `node` (null is unset): the
+ * common case, decided without a call or the field's path.
+ */
+function scalarFits(value: any, node: SchemaNode): boolean {
   if (value === null || value === undefined) {
     return true;
   }
-  switch (code) {
-    case '*': return true;
-    case 's': return typeof value === 'string';
-    case 'n': return typeof value === 'number';
-    case 'b': return typeof value === 'boolean';
-    case 'u': return typeof value === 'string' || typeof value === 'number';
+  switch (node.shape) {
+    case Shape.ANY: return true;
+    case Shape.STRING: return typeof value === 'string';
+    case Shape.NUMBER: return typeof value === 'number';
+    case Shape.BOOLEAN: return typeof value === 'boolean';
+    case Shape.STRING_OR_NUMBER: return typeof value === 'string' || typeof value === 'number';
     default: return false;
   }
 }
 
+/** How a step of a field path is written: `.name` (or `name` first), or `[index]`, `[key]`. */
+const enum Step { FIELD, ITEM }
+
 /**
- * Walks a value against a schema code, reporting unknown fields (API003) and wrong types (API004).
- * With `unknownOnly`, only unknown fields are reported (used for removed versions).
+ * The walk of one object against the schema. The path to the current value is kept as a stack
+ * of steps and only written out as text when a finding is reported: most values have none.
  */
-function walk(r: Reporter, value: any, code: string, path: string, unknownOnly: boolean): void {
-  if (value === null || value === undefined) {
-    return; // null means unset for the API server's decoder
+class SchemaWalk {
+  private readonly steps: Step[] = [];
+  private readonly names: Array<string | number> = [];
+  private r!: Reporter;
+  private unknownOnly = false;
+
+  /** Walks `obj` against the struct `root`, reporting through `r`. */
+  public run(r: Reporter, obj: any, root: string, unknownOnly: boolean): void {
+    this.r = r;
+    this.unknownOnly = unknownOnly;
+    this.walk(obj, nodeOf(root), 0);
+    this.r = undefined as any; // hold no object after the walk
   }
-  const typeError = (expected: string) => {
-    if (!unknownOnly) {
-      r.report('API004', path, value, `must be ${expected}`, `write it as ${expected}`);
-    }
-  };
-  switch (code.length === 1 || code[0] === '[' || code[0] === '{' ? code[0] : '') {
-    case '*':
-      return;
-    case 's':
-      if (typeof value !== 'string') typeError('a string');
-      return;
-    case 'n':
-      if (typeof value !== 'number') typeError('a number');
-      return;
-    case 'b':
-      if (typeof value !== 'boolean') typeError('a boolean (true or false)');
-      return;
-    case 'u':
-      if (typeof value !== 'string' && typeof value !== 'number') typeError('a number or a string');
-      return;
-    case '[':
-      if (!Array.isArray(value)) {
-        typeError('a list');
-        return;
-      }
-      const itemCode = code.slice(1);
-      for (let i = 0; i < value.length; i++) {
-        if (!scalarFits(value[i], itemCode)) {
-          walk(r, value[i], itemCode, `${path}[${i}]`, unknownOnly);
-        }
-      }
-      return;
-    case '{':
-      if (!isMap(value)) {
-        typeError('a map');
-        return;
-      }
-      const valueCode = code.slice(1);
-      for (const key of Object.keys(value)) {
-        if (!scalarFits(value[key], valueCode)) {
-          walk(r, value[key], valueCode, `${path}[${key}]`, unknownOnly);
-        }
-      }
-      return;
-    default: {
-      const fields = SCHEMA_TYPES[code];
-      if (!isMap(value)) {
-        typeError('a map');
-        return;
-      }
-      for (const key of Object.keys(value)) {
-        const fieldCode = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
-        if (fieldCode !== undefined && scalarFits(value[key], fieldCode)) {
-          continue; // the common case, decided without building the field's path
-        }
+
+  /** The path of the value at `depth`, as the API server writes it. */
+  private path(depth: number): string {
+    let path = '';
+    for (let i = 0; i < depth; i++) {
+      const name = this.names[i];
+      if (this.steps[i] === Step.ITEM) {
+        path = `${path}[${name}]`;
+      } else {
         // an empty key is written as `[""]`, so that no finding has an empty field
-        const child = key === '' ? `${path}[""]` : path ? `${path}.${key}` : key;
-        if (fieldCode === undefined) {
-          const known = Object.keys(fields).filter((f) => f !== 'status');
-          const hint = own(RENAMED, `${code}.${key}`);
-          const close = known.find((f) => f.toLowerCase() === key.toLowerCase());
-          r.report('API003', child, value[key], 'is not a field of this object: the API server rejects unknown fields (strict field validation)',
-            hint ?? (close ? `did you mean \`${close}\`?` : `remove it; known fields here: ${known.join(', ')}`));
-          continue;
-        }
-        walk(r, value[key], fieldCode, child, unknownOnly);
+        path = name === '' ? `${path}[""]` : path ? `${path}.${name}` : `${name}`;
       }
     }
+    return path;
+  }
+
+  /** Reports a value of the wrong type (API004), unless only unknown fields are reported. */
+  private typeError(value: any, depth: number, expected: string): void {
+    if (!this.unknownOnly) {
+      this.r.report('API004', this.path(depth), value, `must be ${expected}`, `write it as ${expected}`);
+    }
+  }
+
+  /**
+   * Walks a value against a node, reporting unknown fields (API003) and wrong types (API004);
+   * `depth` is the number of steps to the value.
+   */
+  private walk(value: any, node: SchemaNode, depth: number): void {
+    if (value === null || value === undefined) {
+      return; // null means unset for the API server's decoder
+    }
+    switch (node.shape) {
+      case Shape.ANY:
+        return;
+      case Shape.STRING:
+        if (typeof value !== 'string') this.typeError(value, depth, 'a string');
+        return;
+      case Shape.NUMBER:
+        if (typeof value !== 'number') this.typeError(value, depth, 'a number');
+        return;
+      case Shape.BOOLEAN:
+        if (typeof value !== 'boolean') this.typeError(value, depth, 'a boolean (true or false)');
+        return;
+      case Shape.STRING_OR_NUMBER:
+        if (typeof value !== 'string' && typeof value !== 'number') this.typeError(value, depth, 'a number or a string');
+        return;
+      case Shape.LIST: {
+        if (!Array.isArray(value)) {
+          this.typeError(value, depth, 'a list');
+          return;
+        }
+        const item = node.item!;
+        for (let i = 0; i < value.length; i++) {
+          const v = value[i];
+          if (!scalarFits(v, item)) {
+            this.steps[depth] = Step.ITEM;
+            this.names[depth] = i;
+            this.walk(v, item, depth + 1);
+          }
+        }
+        return;
+      }
+      case Shape.MAP: {
+        if (!isMap(value)) {
+          this.typeError(value, depth, 'a map');
+          return;
+        }
+        const item = node.item!;
+        for (const key in value) {
+          if (!hasOwn(value, key)) {
+            continue; // the keys of `Object.keys`, without allocating their list
+          }
+          const v = value[key];
+          if (!scalarFits(v, item)) {
+            this.steps[depth] = Step.ITEM;
+            this.names[depth] = key;
+            this.walk(v, item, depth + 1);
+          }
+        }
+        return;
+      }
+      default: {
+        if (!isMap(value)) {
+          this.typeError(value, depth, 'a map');
+          return;
+        }
+        const fields = node.fields!;
+        for (const key in value) {
+          if (!hasOwn(value, key)) {
+            continue; // the keys of `Object.keys`, without allocating their list
+          }
+          const field = fields.get(key);
+          const v = value[key];
+          if (field !== undefined && scalarFits(v, field)) {
+            continue; // the common case
+          }
+          this.steps[depth] = Step.FIELD;
+          this.names[depth] = key;
+          if (field === undefined) {
+            this.unknownField(node.code, key, v, depth + 1);
+          } else {
+            this.walk(v, field, depth + 1);
+          }
+        }
+      }
+    }
+  }
+
+  /** Reports an unknown field `key` of the struct type `code` (API003), with a hint. */
+  private unknownField(code: string, key: string, value: any, depth: number): void {
+    const known = Object.keys(SCHEMA_TYPES[code]).filter((f) => f !== 'status');
+    const hint = own(RENAMED, `${code}.${key}`);
+    const close = known.find((f) => f.toLowerCase() === key.toLowerCase());
+    this.r.report('API003', this.path(depth), value, 'is not a field of this object: the API server rejects unknown fields (strict field validation)',
+      hint ?? (close ? `did you mean \`${close}\`?` : `remove it; known fields here: ${known.join(', ')}`));
+  }
+}
+
+/** A walk not in use: reused by the next object (a walk reports, and reporting may re-enter). */
+let spareWalk: SchemaWalk | undefined;
+
+/**
+ * Walks an object against the struct `root`, reporting unknown fields (API003) and wrong types
+ * (API004). With `unknownOnly`, only unknown fields are reported (used for removed versions).
+ */
+function walk(r: Reporter, obj: any, root: string, unknownOnly: boolean): void {
+  const w = spareWalk ?? new SchemaWalk();
+  spareWalk = undefined;
+  try {
+    w.run(r, obj, root, unknownOnly);
+  } finally {
+    spareWalk = w;
   }
 }

@@ -1,4 +1,4 @@
-import { Reporter, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
+import { Manifest, Reporter, hasOwn, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
 // renderValue for values no rule has checked yet: a template literal throws on some objects
 import { renderValue } from '../_problems';
 import { CLASS_ANNOTATION } from './_ingress';
@@ -8,8 +8,8 @@ const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** A pod template found in a workload, with the ports its containers declare. */
 interface PodTemplate {
-  /** `Deployment/web`, for messages. */
-  readonly owner: string;
+  /** The workload, for messages (see `ownerOf`). */
+  readonly workload: Manifest;
   readonly labels: Record<string, string>;
   /** Declared port names, with their protocol: `http/TCP`. */
   readonly portNames: Set<string>;
@@ -17,36 +17,43 @@ interface PodTemplate {
   readonly portNumbers: Set<number>;
 }
 
-/** The pod template of a workload object, or undefined. */
-function podTemplateOf(obj: any): { metadata: any; spec: any } | undefined {
-  const kind = obj.kind;
-  const spec = map(obj.spec);
-  switch (kind) {
+/** `Deployment/web`: the workload of a template, for messages. */
+function ownerOf(t: PodTemplate): string {
+  return `${t.workload.kind}/${nameOf(t.workload)}`;
+}
+
+/** The pod template (its `metadata` and `spec`) of a workload object, or undefined. */
+function podTemplateOf(m: Manifest): { readonly metadata?: unknown; readonly spec?: unknown } | undefined {
+  const spec = map(m.spec);
+  switch (m.kind) {
     case 'Pod':
-      return { metadata: obj.metadata, spec: obj.spec };
+      return m;
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
     case 'ReplicaSet':
     case 'ReplicationController':
     case 'Job':
-      return isMap(spec.template) ? { metadata: spec.template.metadata, spec: spec.template.spec } : undefined;
-    case 'CronJob': {
-      const template = map(map(map(spec.jobTemplate).spec).template);
-      return { metadata: template.metadata, spec: template.spec };
-    }
+      return isMap(spec.template) ? spec.template : undefined;
+    case 'CronJob':
+      return map(map(map(spec.jobTemplate).spec).template);
     default:
       return undefined;
   }
 }
 
-function templateOf(obj: any): PodTemplate | undefined {
-  const t = podTemplateOf(obj);
+function templateOf(m: Manifest): PodTemplate | undefined {
+  const t = podTemplateOf(m);
   if (!t) {
     return undefined;
   }
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(map(map(t.metadata).labels))) {
+  const given = map(map(t.metadata).labels);
+  for (const k in given) {
+    if (!hasOwn(given, k)) {
+      continue; // the keys of `Object.keys`
+    }
+    const v = given[k];
     if (typeof v === 'string') {
       labels[k] = v;
     }
@@ -54,22 +61,37 @@ function templateOf(obj: any): PodTemplate | undefined {
   const portNames = new Set<string>();
   const portNumbers = new Set<number>();
   const spec = map(t.spec);
-  for (const c of [...list(spec.containers), ...list(spec.initContainers)]) {
+  addPorts(list(spec.containers), portNames, portNumbers);
+  addPorts(list(spec.initContainers), portNames, portNumbers);
+  return { workload: m, labels, portNames, portNumbers };
+}
+
+/** Adds the ports the containers declare to the names and numbers of a template. */
+function addPorts(containers: readonly any[], portNames: Set<string>, portNumbers: Set<number>): void {
+  for (const c of containers) {
     for (const p of list(map(c).ports)) {
-      if (typeof map(p).name === 'string') {
+      if (!isMap(p)) {
+        continue;
+      }
+      if (typeof p.name === 'string') {
         portNames.add(`${p.name}/${typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP'}`);
       }
-      if (typeof map(p).containerPort === 'number') {
+      if (typeof p.containerPort === 'number') {
         portNumbers.add(p.containerPort);
       }
     }
   }
-  return { owner: `${obj.kind}/${nameOf(obj)}`, labels, portNames, portNumbers };
 }
 
-/** Services and pod templates indexed by namespace, built once. */
+/** The key of a name in a namespace, in the maps of the index. */
+function nsKey(ns: string, name: string): string {
+  return `${ns}\n${name}`;
+}
+
+/** Services and pod templates indexed by namespace, built once (an object at a time). */
 class Index {
-  public readonly services = new Map<string, any>();
+  /** namespace + '\n' + name to the `v1` Service. */
+  public readonly services = new Map<string, Manifest>();
   /** namespace + '\n' + 'key=value' to the templates that have that label. */
   public readonly templatesByLabel = new Map<string, PodTemplate[]>();
 
@@ -81,126 +103,158 @@ class Index {
    * the first of those slices: a Service's endpoints are the union of its slices, which may
    * be split by port.
    */
-  public readonly slicePorts = new Map<string, { names: Set<string>; first: any; count: number }>();
+  public readonly slicePorts = new Map<string, { names: Set<string>; first: Manifest; count: number }>();
 
-  public constructor(objects: readonly any[]) {
-    for (const obj of objects) {
-      if (!isMap(obj)) {
-        continue;
+  /** Indexes a usable object (a map). */
+  public add(m: Manifest): void {
+    const kind = m.kind;
+    if (kind === 'EndpointSlice') {
+      const serviceName = isMap(m.labels) ? m.labels[SERVICE_NAME_LABEL] : undefined;
+      if (typeof serviceName !== 'string') {
+        return; // backs no Service (XREF005); never interpolate a hostile value
       }
-      const ns = namespaceOf(obj);
-      if (obj.kind === 'EndpointSlice') {
-        const serviceName = map(map(obj.metadata).labels)[SERVICE_NAME_LABEL];
-        if (typeof serviceName !== 'string') {
-          continue; // backs no Service (XREF005); never interpolate a hostile value
-        }
-        const key = `${ns}\n${serviceName}`;
-        this.backed.add(key);
-        let ports = this.slicePorts.get(key);
-        if (!ports) {
-          ports = { names: new Set(), first: obj, count: 0 };
-          this.slicePorts.set(key, ports);
-        }
-        ports.count++;
-        for (const name of portNamesOf(obj.ports)) {
-          ports.names.add(name);
-        }
-        continue;
+      const key = nsKey(namespaceOf(m), serviceName);
+      this.backed.add(key);
+      let ports = this.slicePorts.get(key);
+      if (!ports) {
+        ports = { names: new Set(), first: m, count: 0 };
+        this.slicePorts.set(key, ports);
       }
-      if (obj.kind === 'Endpoints') {
-        this.backed.add(`${ns}\n${nameOf(obj)}`);
-        continue;
+      ports.count++;
+      for (const p of list(m.obj.ports)) {
+        ports.names.add(portNameOf(p));
       }
-      if (obj.kind === 'Service' && obj.apiVersion === 'v1') {
-        this.services.set(`${ns}\n${nameOf(obj)}`, obj);
-        continue;
-      }
-      const t = templateOf(obj);
-      if (t) {
-        for (const [k, v] of Object.entries(t.labels)) {
-          const key = `${ns}\n${k}=${v}`;
-          const bucket = this.templatesByLabel.get(key);
-          if (bucket) {
-            bucket.push(t);
-          } else {
-            this.templatesByLabel.set(key, [t]);
-          }
+      return;
+    }
+    if (kind === 'Endpoints') {
+      this.backed.add(nsKey(namespaceOf(m), nameOf(m)));
+      return;
+    }
+    if (kind === 'Service' && m.apiVersion === 'v1') {
+      this.services.set(nsKey(namespaceOf(m), nameOf(m)), m);
+      return;
+    }
+    const t = templateOf(m);
+    if (t) {
+      const ns = namespaceOf(m);
+      for (const k of Object.keys(t.labels)) {
+        const key = nsKey(ns, `${k}=${t.labels[k]}`);
+        const bucket = this.templatesByLabel.get(key);
+        if (bucket) {
+          bucket.push(t);
+        } else {
+          this.templatesByLabel.set(key, [t]);
         }
       }
     }
   }
 
-  public service(ns: string, name: unknown): any {
-    return typeof name === 'string' ? this.services.get(`${ns}\n${name}`) : undefined;
+  public service(ns: string, name: unknown): Manifest | undefined {
+    return typeof name === 'string' ? this.services.get(nsKey(ns, name)) : undefined;
   }
 
   /** The templates in `ns` whose labels contain every pair of `selector`. */
   public select(ns: string, selector: Record<string, string>): PodTemplate[] {
-    const pairs = Object.entries(selector);
-    if (pairs.some(([, v]) => typeof v !== 'string')) {
-      return []; // labels are strings (API004 reports the value); never interpolate a hostile one
+    const keys = Object.keys(selector);
+    for (const k of keys) {
+      if (typeof selector[k] !== 'string') {
+        return []; // labels are strings (API004 reports the value); never interpolate a hostile one
+      }
     }
+    // Only the templates of the smallest bucket can have every pair.
     let smallest: PodTemplate[] | undefined;
-    for (const [k, v] of pairs) {
-      const bucket = this.templatesByLabel.get(`${ns}\n${k}=${v}`) ?? [];
+    for (const k of keys) {
+      const bucket = this.templatesByLabel.get(nsKey(ns, `${k}=${selector[k]}`));
+      if (bucket === undefined) {
+        return [];
+      }
       if (!smallest || bucket.length < smallest.length) {
         smallest = bucket;
       }
     }
-    return (smallest ?? []).filter((t) => pairs.every(([k, v]) => t.labels[k] === v));
+    const selected: PodTemplate[] = [];
+    for (const t of smallest ?? []) {
+      if (keys.every((k) => t.labels[k] === selector[k])) {
+        selected.push(t);
+      }
+    }
+    return selected;
   }
 }
 
 /**
  * The cross-object rules, over all manifests at once (indexed once: linear in their number).
- * `reporters[i]` reports about `objects[i]`; `usable[i]` says whether object i may be used:
- * a kind of the catalogue that passed the API checks, or a kind the catalogue does not know.
+ *
+ * The checker `add`s every object while it checks the object on its own: touching each of many
+ * objects again costs more than the work on it, so the index is built while the object is at
+ * hand, and `check` only visits the objects the rules check.
  */
-export function checkCrossObject(objects: readonly any[], reporters: readonly Reporter[], usable: readonly boolean[]): void {
-  const index = new Index(objects.map((o, i) => (usable[i] ? o : undefined)));
-  const served = new Map<string, string>(); // class|host|path -> who serves it first
-  const allocated = new Map<string, string>(); // node port or cluster IP -> the Service that has it
-  objects.forEach((obj, i) => {
-    if (!isMap(obj)) {
+export class CrossObjectRules {
+  private readonly index = new Index();
+  /** The objects to check, in order. */
+  private readonly toCheck: Manifest[] = [];
+
+  /**
+   * Adds an object. `usable` says whether it may be used: a kind of the catalogue that passed
+   * the API checks, or a kind the catalogue does not know.
+   */
+  public add(m: Manifest, usable: boolean): void {
+    if (!isMap(m.obj)) {
       return;
     }
-    const r = reporters[i];
-    const ns = namespaceOf(obj);
-    if (obj.kind === 'StatefulSet') {
-      checkStatefulSet(r, obj, ns, index);
+    const kind = m.kind;
+    if (kind === 'StatefulSet') {
+      this.toCheck.push(m);
+    }
+    if (!usable) {
       return;
     }
-    if (!usable[i]) {
-      return;
+    this.index.add(m);
+    if (kind === 'Service' || kind === 'EndpointSlice' || kind === 'Endpoints' || kind === 'Ingress') {
+      this.toCheck.push(m);
     }
-    switch (obj.kind) {
-      case 'Service':
-        checkServiceSelection(r, obj, ns, index);
-        checkAllocations(r, obj, ns, allocated);
-        break;
-      case 'EndpointSlice':
-        checkSlice(r, obj, ns, index);
-        break;
-      case 'Endpoints':
-        checkEndpointsService(r, obj, ns, index);
-        break;
-      case 'Ingress':
-        checkIngressBackends(r, obj, ns, index);
-        checkTlsHosts(r, obj);
-        checkServedTwice(r, obj, ns, served);
-        break;
+  }
+
+  /** Runs the rules on the objects added; `r` is moved to each object it reports about. */
+  public check(r: Reporter): void {
+    const index = this.index;
+    const served = new Map<string, ServedPath>(); // class|host|path -> who serves it first
+    const allocated = new Map<string, string>(); // node port or cluster IP -> the Service that has it
+    for (const m of this.toCheck) {
+      const ns = namespaceOf(m);
+      r.moveTo(m);
+      switch (m.kind) {
+        case 'StatefulSet':
+          checkStatefulSet(r, m, ns, index);
+          break;
+        case 'Service':
+          checkServiceSelection(r, m, ns, index);
+          checkAllocations(r, m, ns, allocated);
+          break;
+        case 'EndpointSlice':
+          checkSlice(r, m, ns, index);
+          break;
+        case 'Endpoints':
+          checkEndpointsService(r, m, ns, index);
+          break;
+        case 'Ingress':
+          checkIngressBackends(r, m, ns, index);
+          checkTlsHosts(r, m);
+          checkServedTwice(r, m, ns, served);
+          break;
+      }
     }
-  });
+  }
 }
 
-function checkServiceSelection(r: Reporter, svc: any, ns: string, index: Index): void {
+function checkServiceSelection(r: Reporter, svc: Manifest, ns: string, index: Index): void {
   const spec = map(svc.spec);
   if (serviceType(svc) === 'ExternalName') {
     return;
   }
   if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0) {
     // A selector-less Service is backed by the EndpointSlices or Endpoints that name it.
-    if (!index.backed.has(`${ns}\n${nameOf(svc)}`)) {
+    if (!index.backed.has(nsKey(ns, nameOf(svc)))) {
       r.report('XREF014', 'spec.selector', undefined, `is missing, and no EndpointSlice (label '${SERVICE_NAME_LABEL}: ${nameOf(svc)}') or Endpoints named '${nameOf(svc)}' is ${where(ns)}: the Service has no backends`,
         'add a selector for the pods, or an EndpointSlice for the backends (or acknowledge this if another tool creates them)');
     }
@@ -212,88 +266,103 @@ function checkServiceSelection(r: Reporter, svc: any, ns: string, index: Index):
       'make the selector equal to the labels of the workload\'s pod template (or acknowledge this if the pods are created elsewhere)');
     return;
   }
-  list(spec.ports).forEach((p, i) => {
+  const ports = list(spec.ports);
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
     if (!isMap(p)) {
-      return;
+      continue;
     }
     const target = p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort;
-    const field = `spec.ports[${i}].targetPort`;
     if (typeof target === 'string') {
       // The endpoints controller looks the name up with the Service port's protocol.
       const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
-      const missing = selected.filter((t) => !t.portNames.has(`${target}/${protocol}`));
+      const name = `${target}/${protocol}`;
+      const missing = selected.filter((t) => !t.portNames.has(name));
       if (missing.length > 0) {
-        r.report('XREF002', field, target, `names a port that ${missing.map((t) => t.owner).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare with protocol ${protocol}: those pods get no traffic on this port`,
+        r.report('XREF002', `spec.ports[${i}].targetPort`, target, `names a port that ${missing.map(ownerOf).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not declare with protocol ${protocol}: those pods get no traffic on this port`,
           `add a ${protocol} container port named '${target}', or use the port number`);
       }
     } else if (typeof target === 'number') {
       const missing = selected.filter((t) => t.portNumbers.size > 0 && !t.portNumbers.has(target));
       if (missing.length > 0) {
-        r.report('XREF003', field, target, `is not among the container ports that ${missing.map((t) => t.owner).join(', ')} declare`,
+        r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is not among the container ports that ${missing.map(ownerOf).join(', ')} declare`,
           'check the port the container listens on');
       }
     }
-  });
+  }
+}
+
+/** The name of a port of a Service, slice or subset, or ''. */
+function portNameOf(p: unknown): string {
+  if (!isMap(p)) {
+    return '';
+  }
+  const name = p.name;
+  return typeof name === 'string' ? name : '';
 }
 
 function portNamesOf(ports: unknown): string[] {
-  return list(ports).map((p) => str(map(p).name) ?? '');
+  return list(ports).map(portNameOf);
 }
 
 /**
- * Reports the port names of one slice or subset that are not names of the Service's ports.
- * Returns false when the Service has no ports to compare with.
+ * Reports the port names of one slice or subset that are not names of the Service's ports,
+ * `wanted` (not empty).
  */
-function compareNames(r: Reporter, svc: any, ports: unknown, field: string): boolean {
-  const wanted = portNamesOf(map(svc.spec).ports);
-  if (wanted.length === 0) {
-    return false;
-  }
+function compareNames(r: Reporter, svc: Manifest, wanted: readonly string[], ports: unknown, field: string): void {
   portNamesOf(ports).forEach((name, i) => {
     if (!wanted.includes(name)) {
       r.report('XREF006', `${field}[${i}].name`, name, `must be the name of a port of Service '${nameOf(svc)}' (${wanted.map((w) => `'${w}'`).join(', ')}): traffic to that port never reaches this backend`,
         `use the Service's port name${wanted.length === 1 ? `: '${wanted[0]}'` : 's'}`);
     }
   });
-  return true;
 }
 
 /**
- * Reports the Service ports that none of the slices (or subsets) backing it has: `have` is the
- * union of their port names, since endpoints may be split by port.
+ * Reports the Service ports, `wanted`, that none of the slices (or subsets) backing it has:
+ * `have` is the union of their port names, since endpoints may be split by port. `value` gives
+ * the value to report, only asked for when there is something to report.
  */
-function reportAbsentPorts(r: Reporter, svc: any, have: Set<string>, several: boolean, field: string, value: unknown): void {
-  const absentNames = portNamesOf(map(svc.spec).ports).filter((w) => !have.has(w));
+function reportAbsentPorts(r: Reporter, svc: Manifest, wanted: readonly string[], have: Set<string>, several: boolean,
+  field: string, value: () => unknown): void {
+  const absentNames = wanted.filter((w) => !have.has(w));
   if (absentNames.length > 0) {
-    r.report('XREF006', field, value, `has no port for the port${absentNames.length === 1 ? '' : 's'} ${absentNames.map((w) => `'${w}'`).join(', ')} of Service '${nameOf(svc)}'${several ? ', nor does any other of its slices or subsets' : ''}: traffic to ${absentNames.length === 1 ? 'it' : 'them'} goes nowhere`,
+    r.report('XREF006', field, value(), `has no port for the port${absentNames.length === 1 ? '' : 's'} ${absentNames.map((w) => `'${w}'`).join(', ')} of Service '${nameOf(svc)}'${several ? ', nor does any other of its slices or subsets' : ''}: traffic to ${absentNames.length === 1 ? 'it' : 'them'} goes nowhere`,
       'add a port with the same name as each Service port');
   }
 }
 
-function checkSlice(r: Reporter, slice: any, ns: string, index: Index): void {
-  const labels = map(map(slice.metadata).labels);
-  const serviceName = labels[SERVICE_NAME_LABEL];
+function checkSlice(r: Reporter, slice: Manifest, ns: string, index: Index): void {
+  const serviceName = isMap(slice.labels) ? slice.labels[SERVICE_NAME_LABEL] : undefined;
   if (typeof serviceName !== 'string' || serviceName === '') {
     r.report('XREF005', 'metadata.labels', undefined, `has no '${SERVICE_NAME_LABEL}' label, so no Service uses this EndpointSlice`,
       `add the label '${SERVICE_NAME_LABEL}: <service name>'`);
     return;
   }
-  const svc = index.service(ns, serviceName);
+  const key = nsKey(ns, serviceName);
+  const svc = index.services.get(key);
   if (!svc) {
     r.report('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names no Service ${where(ns)}`,
       'create the Service (without selector), or fix the label');
     return;
   }
-  if (serviceType(svc) !== 'ExternalName' && compareNames(r, svc, slice.ports, 'ports')) {
-    const all = index.slicePorts.get(`${ns}\n${serviceName}`);
-    if (all && all.first === slice) {
-      // once per Service, on its first slice
-      reportAbsentPorts(r, svc, all.names, all.count > 1, 'ports', list(slice.ports).length === 0 ? undefined : portNamesOf(slice.ports));
-    }
+  if (serviceType(svc) === 'ExternalName') {
+    return;
+  }
+  const wanted = portNamesOf(map(svc.spec).ports);
+  if (wanted.length === 0) {
+    return; // the Service has no ports to compare with
+  }
+  const ports = slice.obj.ports;
+  compareNames(r, svc, wanted, ports, 'ports');
+  const all = index.slicePorts.get(key);
+  if (all && all.first === slice) {
+    // once per Service, on its first slice
+    reportAbsentPorts(r, svc, wanted, all.names, all.count > 1, 'ports', () => (list(ports).length === 0 ? undefined : portNamesOf(ports)));
   }
 }
 
-function checkEndpointsService(r: Reporter, ep: any, ns: string, index: Index): void {
+function checkEndpointsService(r: Reporter, ep: Manifest, ns: string, index: Index): void {
   const svc = index.service(ns, nameOf(ep));
   if (!svc) {
     r.report('XREF007', 'metadata.name', nameOf(ep), `names no Service ${where(ns)}: Endpoints reach a Service only by having its name`,
@@ -303,58 +372,66 @@ function checkEndpointsService(r: Reporter, ep: any, ns: string, index: Index): 
   if (serviceType(svc) === 'ExternalName') {
     return;
   }
+  const wanted = portNamesOf(map(svc.spec).ports);
   const have = new Set<string>();
   let compared = false;
-  list(ep.subsets).forEach((subset, i) => {
-    compared = compareNames(r, svc, map(subset).ports, `subsets[${i}].ports`) || compared;
+  const subsets = list(ep.obj.subsets);
+  subsets.forEach((subset, i) => {
+    if (wanted.length > 0) {
+      compareNames(r, svc, wanted, map(subset).ports, `subsets[${i}].ports`);
+      compared = true;
+    }
     portNamesOf(map(subset).ports).forEach((name) => have.add(name));
   });
   if (compared) {
-    const subsets = list(ep.subsets).length;
-    reportAbsentPorts(r, svc, have, subsets > 1, subsets === 1 ? 'subsets[0].ports' : 'subsets', [...have]);
+    reportAbsentPorts(r, svc, wanted, have, subsets.length > 1, subsets.length === 1 ? 'subsets[0].ports' : 'subsets', () => [...have]);
   }
 }
 
-function backendsOf(ing: any): Array<{ backend: any; field: string }> {
+function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Index): void {
   const spec = map(ing.spec);
-  const out: Array<{ backend: any; field: string }> = [];
   if (isMap(spec.defaultBackend)) {
-    out.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
+    checkIngressBackend(r, spec.defaultBackend, ns, index, -1, -1);
   }
-  list(spec.rules).forEach((rule, i) => {
-    list(map(map(rule).http).paths).forEach((p, j) => {
-      if (isMap(map(p).backend)) {
-        out.push({ backend: p.backend, field: `spec.rules[${i}].http.paths[${j}].backend` });
+  const rules = list(spec.rules);
+  for (let i = 0; i < rules.length; i++) {
+    const paths = list(map(map(rules[i]).http).paths);
+    for (let j = 0; j < paths.length; j++) {
+      const backend = map(paths[j]).backend;
+      if (isMap(backend)) {
+        checkIngressBackend(r, backend, ns, index, i, j);
       }
-    });
-  });
-  return out;
+    }
+  }
 }
 
-function checkIngressBackends(r: Reporter, ing: any, ns: string, index: Index): void {
-  for (const { backend, field } of backendsOf(ing)) {
-    const service = backend.service;
-    if (!isMap(service) || typeof service.name !== 'string' || service.name === '') {
-      continue;
-    }
-    const svc = index.service(ns, service.name);
-    if (!svc) {
-      r.report('XREF008', `${field}.service.name`, service.name, `names no Service ${where(ns)}`,
-        'create the Service in the Ingress\'s namespace, or fix the name');
-      continue;
-    }
-    const ports = list(map(svc.spec).ports).filter(isMap);
-    if (ports.length === 0) {
-      continue;
-    }
-    const port = map(service.port);
-    if (typeof port.number === 'number' && port.number !== 0 && !ports.some((p) => p.port === port.number)) {
-      r.report('XREF009', `${field}.service.port.number`, port.number, `is not a port of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.port)).join(', ')})`,
-        'use the Service port (not the container port)');
-    } else if (typeof port.name === 'string' && port.name !== '' && !ports.some((p) => p.name === port.name)) {
-      r.report('XREF009', `${field}.service.port.name`, port.name, `is not a port name of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.name ?? '')).join(', ')})`,
-        'use the name of a Service port');
-    }
+/**
+ * Checks one backend of an Ingress against its Service: the default backend when `rule` is -1,
+ * else the one of `spec.rules[rule].http.paths[path]` (its field is only written out for a finding).
+ */
+function checkIngressBackend(r: Reporter, backend: Record<string, any>, ns: string, index: Index, rule: number, path: number): void {
+  const service = backend.service;
+  if (!isMap(service) || typeof service.name !== 'string' || service.name === '') {
+    return;
+  }
+  const field = () => (rule < 0 ? 'spec.defaultBackend' : `spec.rules[${rule}].http.paths[${path}].backend`);
+  const svc = index.service(ns, service.name);
+  if (!svc) {
+    r.report('XREF008', `${field()}.service.name`, service.name, `names no Service ${where(ns)}`,
+      'create the Service in the Ingress\'s namespace, or fix the name');
+    return;
+  }
+  const ports = list(map(svc.spec).ports).filter(isMap);
+  if (ports.length === 0) {
+    return;
+  }
+  const port = map(service.port);
+  if (typeof port.number === 'number' && port.number !== 0 && !ports.some((p) => p.port === port.number)) {
+    r.report('XREF009', `${field()}.service.port.number`, port.number, `is not a port of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.port)).join(', ')})`,
+      'use the Service port (not the container port)');
+  } else if (typeof port.name === 'string' && port.name !== '' && !ports.some((p) => p.name === port.name)) {
+    r.report('XREF009', `${field()}.service.port.name`, port.name, `is not a port name of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.name ?? '')).join(', ')})`,
+      'use the name of a Service port');
   }
 }
 
@@ -363,19 +440,27 @@ function hostsMatch(a: string, b: string): boolean {
   if (a === b) {
     return true;
   }
-  const wild = (w: string, h: string) => w.startsWith('*.') && h.includes('.') && h.slice(h.indexOf('.')) === w.slice(1);
-  return wild(a, b) || wild(b, a);
+  return wildcardMatches(a, b) || wildcardMatches(b, a);
 }
 
-function checkTlsHosts(r: Reporter, ing: any): void {
+/** Whether `w` is a `*.` wildcard that matches the host `h`. */
+function wildcardMatches(w: string, h: string): boolean {
+  return w.startsWith('*.') && h.includes('.') && h.slice(h.indexOf('.')) === w.slice(1);
+}
+
+function checkTlsHosts(r: Reporter, ing: Manifest): void {
   const spec = map(ing.spec);
+  const tls = list(spec.tls);
+  if (tls.length === 0) {
+    return; // nothing to match
+  }
   const rules = list(spec.rules).filter(isMap);
   if (rules.length === 0 || rules.some((rule) => typeof rule.host !== 'string' || rule.host === '')) {
     return; // the default backend or a rule without host serves every host
   }
   const hosts = rules.map((rule) => rule.host as string);
-  list(spec.tls).forEach((tls, i) => {
-    list(map(tls).hosts).forEach((host, j) => {
+  tls.forEach((entry, i) => {
+    list(map(entry).hosts).forEach((host, j) => {
       if (typeof host === 'string' && !hosts.some((h) => hostsMatch(host, h))) {
         r.report('XREF010', `spec.tls[${i}].hosts[${j}]`, host, `is served by no rule of this Ingress (rule hosts: ${hosts.map((h) => `'${h}'`).join(', ')})`,
           'add a rule for this host, or fix the spelling of one of them');
@@ -384,29 +469,45 @@ function checkTlsHosts(r: Reporter, ing: any): void {
   });
 }
 
-function checkServedTwice(r: Reporter, ing: any, ns: string, served: Map<string, string>): void {
+/** The first path of an Ingress that serves a class, host and path: for messages. */
+interface ServedPath {
+  readonly ns: string;
+  readonly ing: Manifest;
+  readonly rule: number;
+  readonly path: number;
+}
+
+function checkServedTwice(r: Reporter, ing: Manifest, ns: string, served: Map<string, ServedPath>): void {
   const spec = map(ing.spec);
-  const annotations = map(map(ing.metadata).annotations);
+  const annotations = map(ing.annotations);
   const cls = str(spec.ingressClassName) ?? str(annotations[CLASS_ANNOTATION]) ?? '';
   list(spec.rules).forEach((rule, i) => {
     const host = str(map(rule).host) ?? '';
     list(map(map(rule).http).paths).forEach((p, j) => {
       const path = str(map(p).path) ?? '';
       const key = `${cls}\n${host}\n${path}`;
-      const field = `spec.rules[${i}].http.paths[${j}].path`;
-      const here = `Ingress '${ns ? `${ns}/` : ''}${nameOf(ing)}' ${field}`;
       const first = served.get(key);
       if (first !== undefined) {
-        r.report('XREF011', field, path, `is already served for host '${host || '*'}' by ${first}${cls ? ` (class '${cls}')` : ''}: the controller picks one of them`,
+        r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${cls ? ` (class '${cls}')` : ''}: the controller picks one of them`,
           'serve each host and path from one Ingress only');
       } else {
-        served.set(key, here);
+        served.set(key, { ns, ing, rule: i, path: j });
       }
     });
   });
 }
 
-function checkStatefulSet(r: Reporter, sts: any, ns: string, index: Index): void {
+/** The field of the path of `spec.rules[rule].http.paths[path]`. */
+function pathField(rule: number, path: number): string {
+  return `spec.rules[${rule}].http.paths[${path}].path`;
+}
+
+/** `Ingress 'ns/name' spec.rules[0].http.paths[0].path`: where a path is served, for messages. */
+function describeServed(s: ServedPath): string {
+  return `Ingress '${s.ns ? `${s.ns}/` : ''}${nameOf(s.ing)}' ${pathField(s.rule, s.path)}`;
+}
+
+function checkStatefulSet(r: Reporter, sts: Manifest, ns: string, index: Index): void {
   const serviceName = map(sts.spec).serviceName;
   if (typeof serviceName !== 'string' || serviceName === '') {
     return;
@@ -427,26 +528,37 @@ function where(ns: string): string {
 }
 
 /** Node ports are unique in the cluster, cluster IPs too: the second Service asking for one is refused. */
-function checkAllocations(r: Reporter, svc: any, ns: string, allocated: Map<string, string>): void {
+function checkAllocations(r: Reporter, svc: Manifest, ns: string, allocated: Map<string, string>): void {
   const spec = map(svc.spec);
-  const me = `Service '${ns ? `${ns}/` : ''}${nameOf(svc)}'`;
-  const claim = (key: string, field: string, value: unknown, what: string) => {
-    const owner = allocated.get(key);
-    if (owner !== undefined && owner !== me) {
-      r.report('SVC021', field, value, `is already taken by ${owner}: the API server refuses to allocate the same ${what} twice`, `pick another ${what}, or leave it out to get one allocated`);
-    } else {
-      allocated.set(key, me);
-    }
-  };
-  list(spec.ports).forEach((p, i) => {
+  const ports = list(spec.ports);
+  const clusterIPs = list(spec.clusterIPs);
+  // The Service, for messages: written at its first claim (most Services claim nothing).
+  let me: string | undefined;
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
     const np = map(p).nodePort;
     if (typeof np === 'number' && np !== 0 && serviceType(svc) !== 'ClusterIP' && serviceType(svc) !== 'ExternalName') {
       const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
-      claim(`nodePort ${np}/${protocol}`, `spec.ports[${i}].nodePort`, np, 'node port');
+      me ??= `Service '${ns ? `${ns}/` : ''}${nameOf(svc)}'`;
+      claim(r, allocated, me, `nodePort ${np}/${protocol}`, `spec.ports[${i}].nodePort`, np, 'node port');
     }
-  });
-  const ips = new Set<string>([spec.clusterIP, ...list(spec.clusterIPs)].filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None'));
+  }
+  if (typeof spec.clusterIP !== 'string' && clusterIPs.length === 0) {
+    return; // no cluster IP asked for: one is allocated
+  }
+  const ips = new Set<string>([spec.clusterIP, ...clusterIPs].filter((ip): ip is string => typeof ip === 'string' && ip !== '' && ip !== 'None'));
   for (const ip of ips) {
-    claim(`clusterIP ${ip}`, spec.clusterIP === ip ? 'spec.clusterIP' : `spec.clusterIPs[${list(spec.clusterIPs).indexOf(ip)}]`, ip, 'cluster IP');
+    me ??= `Service '${ns ? `${ns}/` : ''}${nameOf(svc)}'`;
+    claim(r, allocated, me, `clusterIP ${ip}`, spec.clusterIP === ip ? 'spec.clusterIP' : `spec.clusterIPs[${clusterIPs.indexOf(ip)}]`, ip, 'cluster IP');
+  }
+}
+
+/** Claims `key`, a node port or cluster IP, for the Service `me`; SVC021 when another Service has it. */
+function claim(r: Reporter, allocated: Map<string, string>, me: string, key: string, field: string, value: unknown, what: string): void {
+  const owner = allocated.get(key);
+  if (owner !== undefined && owner !== me) {
+    r.report('SVC021', field, value, `is already taken by ${owner}: the API server refuses to allocate the same ${what} twice`, `pick another ${what}, or leave it out to get one allocated`);
+  } else {
+    allocated.set(key, me);
   }
 }

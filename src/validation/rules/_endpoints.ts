@@ -1,6 +1,6 @@
 import { Reporter, isMap, list, map, oneOf } from './_engine';
 import { checkEndpointRange, readIpAddress } from './_ip';
-import { checkPortList } from './_ports';
+import { PortListRules, checkPortList } from './_ports';
 import { KubeName } from '../../net/names';
 
 const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
@@ -8,12 +8,29 @@ const MAX_ENDPOINTS = 1000;
 const MAX_ADDRESSES = 100;
 const MAX_PORTS = 20000;
 const MAX_ZONE_HINTS = 8;
+const ENDPOINTS_PORT_RULES: PortListRules = {
+  number: 'EP003',
+  name: 'EP003',
+  protocol: 'EP003',
+  appProtocol: 'SVC017',
+  nameRequiredWhenSeveral: true,
+  numberOptional: false,
+};
+// In a slice, a port may have no number (all ports) and names are optional even when several.
+const SLICE_PORT_RULES: PortListRules = {
+  number: 'EPS005',
+  name: 'EPS005',
+  protocol: 'EPS005',
+  appProtocol: 'SVC017',
+  nameRequiredWhenSeveral: false,
+  numberOptional: true,
+};
 
 /**
  * The rules a 1.28 API server applies to `v1` Endpoints.
  */
 export function checkEndpoints(r: Reporter): void {
-  list(r.obj.subsets).forEach((subset, i) => {
+  list(r.m.obj.subsets).forEach((subset, i) => {
     const at = `subsets[${i}]`;
     if (!isMap(subset)) {
       return;
@@ -45,14 +62,7 @@ export function checkEndpoints(r: Reporter): void {
         }
       });
     }
-    checkPortList(r, subset.ports, `${at}.ports`, {
-      number: 'EP003',
-      name: 'EP003',
-      protocol: 'EP003',
-      appProtocol: 'SVC017',
-      nameRequiredWhenSeveral: true,
-      numberOptional: false,
-    });
+    checkPortList(r, subset.ports, `${at}.ports`, ENDPOINTS_PORT_RULES);
   });
 }
 
@@ -61,14 +71,14 @@ export function checkEndpoints(r: Reporter): void {
  * warning about endpoints with several addresses.
  */
 export function checkEndpointSlice(r: Reporter): void {
-  const addressType = r.obj.addressType;
+  const addressType = r.m.obj.addressType;
   if (typeof addressType !== 'string' || addressType === '') {
     r.report('EPS001', 'addressType', addressType, 'is required', `use one of ${oneOf(ADDRESS_TYPES)}`);
   } else if (!ADDRESS_TYPES.includes(addressType)) {
     const fixed = ADDRESS_TYPES.find((t) => t.toLowerCase() === addressType.toLowerCase());
     r.report('EPS001', 'addressType', addressType, `must be one of ${oneOf(ADDRESS_TYPES)}`, fixed ? `did you mean '${fixed}'?` : undefined);
   }
-  const endpoints = list(r.obj.endpoints);
+  const endpoints = list(r.m.obj.endpoints);
   if (endpoints.length > MAX_ENDPOINTS) {
     r.report('EPS002', 'endpoints', `${endpoints.length} endpoints`, `must have at most ${MAX_ENDPOINTS} endpoints`, 'split the endpoints over several EndpointSlices with the same `kubernetes.io/service-name` label');
   }
@@ -106,19 +116,11 @@ export function checkEndpointSlice(r: Reporter): void {
       }
     });
   });
-  const ports = list(r.obj.ports);
+  const ports = list(r.m.obj.ports);
   if (ports.length > MAX_PORTS) {
     r.report('EPS005', 'ports', `${ports.length} ports`, `must have at most ${MAX_PORTS} ports`);
   }
-  // In a slice, a port may have no number (all ports) and names are optional even when several.
-  checkPortList(r, ports, 'ports', {
-    number: 'EPS005',
-    name: 'EPS005',
-    protocol: 'EPS005',
-    appProtocol: 'SVC017',
-    nameRequiredWhenSeveral: false,
-    numberOptional: true,
-  });
+  checkPortList(r, ports, 'ports', SLICE_PORT_RULES);
 }
 
 function checkSliceAddress(r: Reporter, field: string, address: string, addressType: unknown): void {

@@ -12,16 +12,82 @@ export interface RuleSettings {
 }
 
 /**
+ * The fields of a manifest that the rules read, each read once.
+ *
+ * Why: the objects cdk8s synthesizes each have a hidden class of their own (V8 built them as
+ * dictionaries, then made them fast one by one), so the engine cannot cache where a field is,
+ * and every read of a field by name is a slow lookup. The rules read these fields from here.
+ */
+export interface Manifest {
+  /** The position of the object in the list of manifests checked. */
+  readonly index: number;
+  /** The object itself. */
+  readonly obj: any;
+  /** `apiVersion`, `kind`, `metadata` and `spec` as found (undefined when `obj` is not a map). */
+  readonly apiVersion: unknown;
+  readonly kind: unknown;
+  readonly metadata: unknown;
+  readonly spec: unknown;
+  /** The fields of `metadata` as found (undefined when `metadata` is not a map). */
+  readonly name: unknown;
+  readonly namespace: unknown;
+  readonly labels: unknown;
+  readonly annotations: unknown;
+}
+
+/** Reads the fields of the object at `index` that the rules read. */
+export function manifestOf(index: number, obj: unknown): Manifest {
+  if (!isMap(obj)) {
+    return {
+      index,
+      obj,
+      apiVersion: undefined,
+      kind: undefined,
+      metadata: undefined,
+      spec: undefined,
+      name: undefined,
+      namespace: undefined,
+      labels: undefined,
+      annotations: undefined,
+    };
+  }
+  const metadata = obj.metadata;
+  const meta = isMap(metadata) ? metadata : undefined;
+  return {
+    index,
+    obj,
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata,
+    spec: obj.spec,
+    name: meta?.name,
+    namespace: meta?.namespace,
+    labels: meta?.labels,
+    annotations: meta?.annotations,
+  };
+}
+
+/**
  * Records the findings about one object. Rules call `report` with the rule id, the field path
  * as the API server writes it, the value found, the message and the fix.
+ *
+ * Most objects have no finding, so one reporter serves every object of a check in turn:
+ * `moveTo` points it at the next object instead of allocating a reporter per object.
  */
 export class Reporter {
+  /** The object reported about. */
+  public m: Manifest = manifestOf(-1, undefined);
+
   public constructor(
     private readonly out: Finding[],
     private readonly skip: ReadonlySet<string>,
-    public readonly index: number,
-    public readonly obj: any,
   ) {}
+
+  /** Reports about `m` from now on; returns this reporter. */
+  public moveTo(m: Manifest): this {
+    this.m = m;
+    return this;
+  }
 
   /** Records a finding; `value` undefined means the field is missing. */
   public report(ruleId: string, field: string, value: unknown, message: string, fix?: string): void {
@@ -32,15 +98,15 @@ export class Reporter {
     if (!rule) {
       throw new Error(`internal error: rule ${ruleId} is not in the catalogue`);
     }
-    const meta = isMap(this.obj) && isMap(this.obj.metadata) ? this.obj.metadata : {};
+    const m = this.m;
     this.out.push({
       ruleId,
       severity: rule.severity,
-      manifestIndex: this.index,
-      apiVersion: str(isMap(this.obj) ? this.obj.apiVersion : undefined),
-      kind: str(isMap(this.obj) ? this.obj.kind : undefined),
-      name: str(meta.name),
-      namespace: str(meta.namespace),
+      manifestIndex: m.index,
+      apiVersion: str(m.apiVersion),
+      kind: str(m.kind),
+      name: str(m.name),
+      namespace: str(m.namespace),
       field,
       value: value === undefined ? undefined : renderValue(value),
       message,
@@ -60,14 +126,22 @@ export function str(x: unknown): string | undefined {
   return typeof x === 'string' ? x : undefined;
 }
 
-/** `x` when it is a list, else an empty list. */
+/**
+ * The empty list and map that `list` and `map` return for anything else: shared rather than
+ * allocated per call (the checker asks for thousands of absent fields), and frozen so that
+ * no caller can fill them by mistake.
+ */
+const EMPTY_LIST = Object.freeze([] as any[]) as any[];
+const EMPTY_MAP: Record<string, any> = Object.freeze({});
+
+/** `x` when it is a list, else an empty list (shared: read it, never change it). */
 export function list(x: unknown): any[] {
-  return Array.isArray(x) ? x : [];
+  return Array.isArray(x) ? x : EMPTY_LIST;
 }
 
-/** `x` when it is a map, else an empty map. */
+/** `x` when it is a map, else an empty map (shared: read it, never change it). */
 export function map(x: unknown): Record<string, any> {
-  return isMap(x) ? x : {};
+  return isMap(x) ? x : EMPTY_MAP;
 }
 
 /** Whether a value is absent as Kubernetes sees it (missing, null or the empty string). */
@@ -76,19 +150,27 @@ export function absent(x: unknown): boolean {
 }
 
 /** The namespace key of an object for cross-object matching: objects without one share ''. */
-export function namespaceOf(obj: any): string {
-  return str(map(map(obj).metadata).namespace) ?? '';
+export function namespaceOf(m: Manifest): string {
+  return typeof m.namespace === 'string' ? m.namespace : '';
 }
 
 /** The name of an object, or ''. */
-export function nameOf(obj: any): string {
-  return str(map(map(obj).metadata).name) ?? '';
+export function nameOf(m: Manifest): string {
+  return typeof m.name === 'string' ? m.name : '';
 }
 
 /** Formats a list of literals for a message: 'a', 'b' or 'c'. */
 export function oneOf(values: readonly string[]): string {
   const quoted = values.map((v) => `'${v}'`);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * Whether `key` is an own property of `x`. A `for (const key in x)` loop that skips the other
+ * keys visits the keys of `Object.keys(x)`, in the same order, without allocating their list.
+ */
+export function hasOwn(x: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(x, key);
 }
 
 /** `table[key]` when `key` is the table's own key (never an inherited member such as 'constructor'). */

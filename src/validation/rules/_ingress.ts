@@ -22,7 +22,7 @@ function hostErrors(host: string): string[] {
  * The rules a 1.28 API server applies to a `networking.k8s.io/v1` Ingress.
  */
 export function checkIngress(r: Reporter): void {
-  const spec = map(r.obj.spec);
+  const spec = map(r.m.spec);
   const rules = list(spec.rules);
   if (absent(spec.defaultBackend) && rules.length === 0) {
     r.report('ING001', 'spec', undefined, 'must have `defaultBackend` or at least one rule in `rules`', 'add a rule with a host and paths, or a default backend');
@@ -96,7 +96,7 @@ export function checkIngress(r: Reporter): void {
   const className = spec.ingressClassName;
   if (typeof className === 'string' && className !== '') {
     KubeName.dns1123SubdomainErrors(className).forEach((e) => r.report('ING008', 'spec.ingressClassName', className, e));
-    const annotation = map(map(r.obj.metadata).annotations)[CLASS_ANNOTATION];
+    const annotation = map(r.m.annotations)[CLASS_ANNOTATION];
     if (annotation !== undefined) {
       r.report('ING008', `metadata.annotations[${CLASS_ANNOTATION}]`, annotation, 'must not be set when `spec.ingressClassName` is set (the API server rejects both on create)',
         `remove the deprecated '${CLASS_ANNOTATION}' annotation and keep \`ingressClassName: ${className}\``);
@@ -147,7 +147,7 @@ function checkBackend(r: Reporter, backend: Record<string, any>, at: string): vo
  * The rules a 1.28 API server applies to a `networking.k8s.io/v1` IngressClass.
  */
 export function checkIngressClass(r: Reporter): void {
-  const spec = map(r.obj.spec);
+  const spec = map(r.m.spec);
   const controller = spec.controller;
   if (typeof controller !== 'string' || controller === '') {
     r.report('IC001', 'spec.controller', controller, 'is required', 'name the controller as a domain-prefixed path, e.g. \'k8s.io/ingress-nginx\'');

@@ -11,9 +11,16 @@ import { IpAddress, IpAddressScope, IpFamily } from '../../net/ip';
  */
 export function readIpAddress(r: Reporter, address: string, field: string, invalidRule: string,
   describe: (e: string) => string = (e) => e): IpAddress | undefined {
-  const errors = IpAddress.errors(address);
-  if (errors.length === 0) {
+  // Most addresses are valid: parse first (parsing validates), and ask for the errors only
+  // when it fails, rather than validating every address twice.
+  let errors: string[];
+  try {
     return IpAddress.parse(address);
+  } catch (e) {
+    errors = IpAddress.errors(address);
+    if (errors.length === 0) {
+      throw e; // not a problem of the address
+    }
   }
   const decimal = decimalForm(address);
   if (decimal === undefined) {
@@ -60,7 +67,8 @@ function isUnspecified(ip: IpAddress): boolean {
 
 /** What the server refuses as an endpoint (or external) IP: its endpoint IP rules. */
 function serverRejected(ip: IpAddress): string[] {
-  if (isUnspecified(ip)) {
+  // (the unspecified addresses are in the unspecified scope: test the scope first, it is cheap)
+  if (ip.scope === IpAddressScope.UNSPECIFIED && isUnspecified(ip)) {
     return ['must not be the unspecified address: give the backend\'s real address'];
   }
   if (ip.scope === IpAddressScope.LOOPBACK || ip.scope === IpAddressScope.LINK_LOCAL) {

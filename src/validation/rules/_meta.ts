@@ -1,4 +1,4 @@
-import { Reporter, isMap, keyErrors, map } from './_engine';
+import { Reporter, hasOwn, isMap, keyErrors, map } from './_engine';
 import { KubeName } from '../../net/names';
 
 /** The largest total size of an object's annotations (keys and values), in bytes. */
@@ -10,13 +10,13 @@ export const ACK_ANNOTATION = 'service-patterns.cdk8s.io/acknowledge';
 /**
  * The object metadata rules: name per kind, namespace, labels, annotations.
  */
-export function checkMeta(r: Reporter, kind: string): void {
-  const meta = map(r.obj.metadata);
-  const name = meta.name;
-  const generateName = meta.generateName;
+export function checkMeta(r: Reporter): void {
+  const kind = r.m.kind as string;
+  const name = r.m.name;
   const nameRule = kind === 'Service' ? KubeName.dns1035LabelErrors : KubeName.dns1123SubdomainErrors;
   const nameKind = kind === 'Service' ? 'a DNS-1035 label (a letter first, then lower-case letters, digits and \'-\')' : 'a DNS-1123 subdomain';
   if (name === undefined || name === null || name === '') {
+    const generateName = map(r.m.metadata).generateName;
     if (typeof generateName !== 'string' || generateName === '') {
       r.report('META001', 'metadata.name', undefined, 'is required', `name the ${kind} with ${nameKind}`);
     } else {
@@ -31,7 +31,7 @@ export function checkMeta(r: Reporter, kind: string): void {
       r.report('META001', 'metadata.name', name, e, `a ${kind} name must be ${nameKind}`);
     }
   }
-  const ns = meta.namespace;
+  const ns = r.m.namespace;
   if (typeof ns === 'string' && ns !== '') {
     if (kind === 'IngressClass') {
       r.report('META005', 'metadata.namespace', ns, 'is ignored: an IngressClass is cluster-scoped', 'remove `metadata.namespace`');
@@ -41,8 +41,13 @@ export function checkMeta(r: Reporter, kind: string): void {
       }
     }
   }
-  if (isMap(meta.labels)) {
-    for (const [key, value] of Object.entries(meta.labels)) {
+  const labels = r.m.labels;
+  if (isMap(labels)) {
+    for (const key in labels) {
+      if (!hasOwn(labels, key)) {
+        continue; // the keys of `Object.keys`
+      }
+      const value = labels[key];
       for (const e of keyErrors(key)) {
         r.report('META003', 'metadata.labels', key, `key ${e}`);
       }
@@ -53,14 +58,28 @@ export function checkMeta(r: Reporter, kind: string): void {
       }
     }
   }
-  if (isMap(meta.annotations)) {
-    let size = 0;
-    for (const [key, value] of Object.entries(meta.annotations)) {
+  const annotations = r.m.annotations;
+  if (isMap(annotations)) {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: only count the bytes exactly when the
+    // annotations may be over the limit.
+    let units = 0;
+    for (const key in annotations) {
+      if (!hasOwn(annotations, key)) {
+        continue; // the keys of `Object.keys`
+      }
       // Annotation keys are checked in lower case by the API server.
       for (const e of keyErrors(key.toLowerCase())) {
         r.report('META004', 'metadata.annotations', key, `key ${e}`);
       }
-      size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+      const value = annotations[key];
+      units += key.length + (typeof value === 'string' ? value.length : 0);
+    }
+    let size = 0;
+    if (units * 3 > ANNOTATIONS_MAX_BYTES) {
+      for (const key of Object.keys(annotations)) {
+        const value = annotations[key];
+        size += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+      }
     }
     if (size > ANNOTATIONS_MAX_BYTES) {
       r.report('META004', 'metadata.annotations', `${size} bytes`, `must have at most ${ANNOTATIONS_MAX_BYTES} bytes in all (keys and values)`, 'move large data to a ConfigMap');

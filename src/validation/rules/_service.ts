@@ -1,6 +1,6 @@
-import { Reporter, RuleSettings, absent, isMap, keyErrors, list, map, oneOf } from './_engine';
+import { Manifest, Reporter, RuleSettings, absent, isMap, keyErrors, list, map, oneOf } from './_engine';
 import { checkEndpointRange, readIpAddress } from './_ip';
-import { checkPortList } from './_ports';
+import { PortListRules, checkPortList } from './_ports';
 import { IpAddress, IpFamily, Cidr } from '../../net/ip';
 import { KubeName } from '../../net/names';
 import { PortRules } from '../../net/port';
@@ -12,15 +12,23 @@ const FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 const FAMILIES = ['IPv4', 'IPv6'];
 const MAX_AFFINITY_SECONDS = 86400;
 const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const SERVICE_PORT_RULES: PortListRules = {
+  number: 'SVC002',
+  name: 'SVC003',
+  protocol: 'SVC004',
+  appProtocol: 'SVC017',
+  nameRequiredWhenSeveral: true,
+  numberOptional: false,
+};
 
 /** The type a Service gets: `spec.type`, defaulted to ClusterIP. */
-export function serviceType(svc: any): string {
+export function serviceType(svc: Manifest): string {
   const t = map(svc.spec).type;
   return typeof t === 'string' && t !== '' ? t : 'ClusterIP';
 }
 
 /** Whether a Service is headless (`clusterIP: None`). */
-export function isHeadless(svc: any): boolean {
+export function isHeadless(svc: Manifest): boolean {
   return map(svc.spec).clusterIP === 'None';
 }
 
@@ -28,8 +36,8 @@ export function isHeadless(svc: any): boolean {
  * The rules a 1.28 API server applies to a `v1` Service (after defaulting).
  */
 export function checkService(r: Reporter, settings: RuleSettings): void {
-  const spec = map(r.obj.spec);
-  const type = serviceType(r.obj);
+  const spec = map(r.m.spec);
+  const type = serviceType(r.m);
   const headless = spec.clusterIP === 'None';
   const ports = list(spec.ports);
 
@@ -44,27 +52,21 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
       : 'add at least one port, or make the Service headless (`clusterIP: None`)';
     r.report('SVC001', 'spec.ports', spec.ports, 'is required for a Service that is not headless or of type ExternalName', hint);
   }
-  checkPortList(r, ports, 'spec.ports', {
-    number: 'SVC002',
-    name: 'SVC003',
-    protocol: 'SVC004',
-    appProtocol: 'SVC017',
-    nameRequiredWhenSeveral: true,
-    numberOptional: false,
-  });
-  const seen = new Map<string, number>();
-  const nodePorts = new Map<string, number>();
+  checkPortList(r, ports, 'spec.ports', SERVICE_PORT_RULES);
+  // Port (and node port) and protocol to the first port with them: only several ports can repeat one.
+  const seen = ports.length > 1 ? new Map<string, number>() : undefined;
+  const nodePorts = ports.length > 1 ? new Map<string, number>() : undefined;
   ports.forEach((p, i) => {
     if (!isMap(p)) {
       return;
     }
-    const at = `spec.ports[${i}]`;
+    // (the field of the port, `spec.ports[${i}]`, is only written out for a finding)
     const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
-    if (typeof p.port === 'number') {
+    if (typeof p.port === 'number' && seen) {
       const key = `${p.port}/${protocol}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        r.report('SVC005', at, key, `must be unique: spec.ports[${first}] has the same port and protocol`, 'remove the duplicate or change its port');
+        r.report('SVC005', `spec.ports[${i}]`, key, `must be unique: spec.ports[${first}] has the same port and protocol`, 'remove the duplicate or change its port');
       } else {
         seen.set(key, i);
       }
@@ -72,30 +74,32 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
     const tp = p.targetPort;
     if (typeof tp === 'number' && tp !== 0) {
       for (const e of PortRules.portNumberErrors(tp)) {
-        r.report('SVC006', `${at}.targetPort`, tp, e);
+        r.report('SVC006', `spec.ports[${i}].targetPort`, tp, e);
       }
     } else if (typeof tp === 'string' && tp !== '') {
       if (/^[0-9]+$/.test(tp)) {
-        r.report('SVC006', `${at}.targetPort`, tp, 'must be a number or a port name: a string of digits is read as a name, and names need a letter', `write it as a number: ${tp}`);
+        r.report('SVC006', `spec.ports[${i}].targetPort`, tp, 'must be a number or a port name: a string of digits is read as a name, and names need a letter', `write it as a number: ${tp}`);
       } else {
         for (const e of KubeName.ianaSvcNameErrors(tp)) {
-          r.report('SVC006', `${at}.targetPort`, tp, e, 'name a container port with an IANA service name (e.g. \'http\')');
+          r.report('SVC006', `spec.ports[${i}].targetPort`, tp, e, 'name a container port with an IANA service name (e.g. \'http\')');
         }
       }
     }
     const np = p.nodePort;
     if (typeof np === 'number' && np !== 0) {
       if (type === 'ClusterIP' || type === 'ExternalName') {
-        r.report('SVC007', `${at}.nodePort`, np, `may not be used when \`type\` is '${type}'`, 'remove `nodePort` or set `type` to \'NodePort\' or \'LoadBalancer\'');
+        r.report('SVC007', `spec.ports[${i}].nodePort`, np, `may not be used when \`type\` is '${type}'`, 'remove `nodePort` or set `type` to \'NodePort\' or \'LoadBalancer\'');
       } else if (!Number.isInteger(np) || np < settings.nodePortMin || np > settings.nodePortMax) {
-        r.report('SVC007', `${at}.nodePort`, np, `must be in the cluster's node port range ${settings.nodePortMin}-${settings.nodePortMax}`, 'pick a port in the range, or leave `nodePort` out to get one allocated');
+        r.report('SVC007', `spec.ports[${i}].nodePort`, np, `must be in the cluster's node port range ${settings.nodePortMin}-${settings.nodePortMax}`, 'pick a port in the range, or leave `nodePort` out to get one allocated');
       }
-      const key = `${np}/${protocol}`;
-      const first = nodePorts.get(key);
-      if (first !== undefined) {
-        r.report('SVC007', `${at}.nodePort`, np, `must be unique: spec.ports[${first}] has the same node port and protocol`);
-      } else {
-        nodePorts.set(key, i);
+      if (nodePorts) {
+        const key = `${np}/${protocol}`;
+        const first = nodePorts.get(key);
+        if (first !== undefined) {
+          r.report('SVC007', `spec.ports[${i}].nodePort`, np, `must be unique: spec.ports[${first}] has the same node port and protocol`);
+        } else {
+          nodePorts.set(key, i);
+        }
       }
     }
   });
@@ -194,7 +198,7 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
 
   // Source ranges
   const ranges = list(spec.loadBalancerSourceRanges);
-  const annotation = map(map(r.obj.metadata).annotations)[LB_SOURCE_RANGES_ANNOTATION];
+  const annotation = map(r.m.annotations)[LB_SOURCE_RANGES_ANNOTATION];
   if (ranges.length > 0 || typeof annotation === 'string') {
     const field = ranges.length > 0 ? 'spec.loadBalancerSourceRanges' : `metadata.annotations[${LB_SOURCE_RANGES_ANNOTATION}]`;
     if (type !== 'LoadBalancer') {
