@@ -83,27 +83,99 @@ function addPorts(containers: readonly any[], portNames: Set<string>, portNumber
   }
 }
 
-/** The key of a name in a namespace, in the maps of the index. */
-function nsKey(ns: string, name: string): string {
-  return `${ns}\n${name}`;
+/**
+ * A map keyed by a namespace and a name. It finds what a map keyed by the joined text
+ * `${namespace}\n${name}` finds (the index was written so first), without writing such a text
+ * for each object and lookup: a namespace is cut at its first '\n' (only an invalid namespace
+ * has one, META002), and the rest goes to the name, as in the joined text.
+ */
+class NamespacedMap<V> {
+  private readonly namespaces = new Map<string, Map<string, V>>();
+
+  public get(ns: string, name: string): V | undefined {
+    const cut = ns.indexOf('\n');
+    return cut < 0
+      ? this.namespaces.get(ns)?.get(name)
+      : this.namespaces.get(ns.slice(0, cut))?.get(`${ns.slice(cut + 1)}\n${name}`);
+  }
+
+  public set(ns: string, name: string, value: V): void {
+    const cut = ns.indexOf('\n');
+    const space = cut < 0 ? ns : ns.slice(0, cut);
+    let names = this.namespaces.get(space);
+    if (!names) {
+      names = new Map();
+      this.namespaces.set(space, names);
+    }
+    names.set(cut < 0 ? name : `${ns.slice(cut + 1)}\n${name}`, value);
+  }
+}
+
+/**
+ * The pod templates by namespace and label. Like `NamespacedMap`, it finds what a map keyed by
+ * the joined text `${namespace}\n${key}=${value}` finds: see `labelParts`.
+ */
+class LabelIndex {
+  private readonly namespaces = new Map<string, Map<string, Map<string, PodTemplate[]>>>();
+
+  public get(ns: string, key: string, value: string): PodTemplate[] | undefined {
+    if (ns.includes('\n') || key.includes('=')) {
+      [ns, key, value] = labelParts(ns, key, value);
+    }
+    return this.namespaces.get(ns)?.get(key)?.get(value);
+  }
+
+  public add(ns: string, key: string, value: string, t: PodTemplate): void {
+    if (ns.includes('\n') || key.includes('=')) {
+      [ns, key, value] = labelParts(ns, key, value);
+    }
+    let keys = this.namespaces.get(ns);
+    if (!keys) {
+      keys = new Map();
+      this.namespaces.set(ns, keys);
+    }
+    let values = keys.get(key);
+    if (!values) {
+      values = new Map();
+      keys.set(key, values);
+    }
+    const bucket = values.get(value);
+    if (bucket) {
+      bucket.push(t);
+    } else {
+      values.set(value, [t]);
+    }
+  }
+}
+
+/**
+ * The namespace, label key and value as the joined text `${ns}\n${key}=${value}` reads: cut at
+ * its first '\n', then at the first '=' after it. Only an invalid namespace (with '\n') or
+ * label key (with '=') changes them.
+ */
+function labelParts(ns: string, key: string, value: string): [string, string, string] {
+  const joined = `${ns}\n${key}=${value}`;
+  const rest = joined.slice(joined.indexOf('\n') + 1);
+  const eq = rest.indexOf('=');
+  return [joined.slice(0, joined.indexOf('\n')), rest.slice(0, eq), rest.slice(eq + 1)];
 }
 
 /** Services and pod templates indexed by namespace, built once (an object at a time). */
 class Index {
-  /** namespace + '\n' + name to the `v1` Service. */
-  public readonly services = new Map<string, Manifest>();
-  /** namespace + '\n' + 'key=value' to the templates that have that label. */
-  public readonly templatesByLabel = new Map<string, PodTemplate[]>();
+  /** The `v1` Services by namespace and name. */
+  public readonly services = new NamespacedMap<Manifest>();
+  /** The templates that have a label, by namespace, label key and value. */
+  public readonly templatesByLabel = new LabelIndex();
 
-  /** namespace + '\n' + Service name, for every Service an EndpointSlice or Endpoints object backs. */
-  public readonly backed = new Set<string>();
+  /** Every Service (namespace and name) an EndpointSlice or Endpoints object backs. */
+  public readonly backed = new NamespacedMap<true>();
 
   /**
-   * namespace + '\n' + Service name to the port names of all EndpointSlices that name it, and
-   * the first of those slices: a Service's endpoints are the union of its slices, which may
-   * be split by port.
+   * The port names of all EndpointSlices that name a Service (by namespace and Service name),
+   * and the first of those slices: a Service's endpoints are the union of its slices, which
+   * may be split by port.
    */
-  public readonly slicePorts = new Map<string, { names: Set<string>; first: Manifest; count: number }>();
+  public readonly slicePorts = new NamespacedMap<{ names: Set<string>; first: Manifest; count: number }>();
 
   /** Indexes a usable object (a map). */
   public add(m: Manifest): void {
@@ -113,12 +185,12 @@ class Index {
       if (typeof serviceName !== 'string') {
         return; // backs no Service (XREF005); never interpolate a hostile value
       }
-      const key = nsKey(namespaceOf(m), serviceName);
-      this.backed.add(key);
-      let ports = this.slicePorts.get(key);
+      const ns = namespaceOf(m);
+      this.backed.set(ns, serviceName, true);
+      let ports = this.slicePorts.get(ns, serviceName);
       if (!ports) {
         ports = { names: new Set(), first: m, count: 0 };
-        this.slicePorts.set(key, ports);
+        this.slicePorts.set(ns, serviceName, ports);
       }
       ports.count++;
       for (const p of list(m.obj.ports)) {
@@ -127,30 +199,26 @@ class Index {
       return;
     }
     if (kind === 'Endpoints') {
-      this.backed.add(nsKey(namespaceOf(m), nameOf(m)));
+      this.backed.set(namespaceOf(m), nameOf(m), true);
       return;
     }
     if (kind === 'Service' && m.apiVersion === 'v1') {
-      this.services.set(nsKey(namespaceOf(m), nameOf(m)), m);
+      this.services.set(namespaceOf(m), nameOf(m), m);
       return;
     }
     const t = templateOf(m);
     if (t) {
       const ns = namespaceOf(m);
-      for (const k of Object.keys(t.labels)) {
-        const key = nsKey(ns, `${k}=${t.labels[k]}`);
-        const bucket = this.templatesByLabel.get(key);
-        if (bucket) {
-          bucket.push(t);
-        } else {
-          this.templatesByLabel.set(key, [t]);
+      for (const k in t.labels) {
+        if (hasOwn(t.labels, k)) {
+          this.templatesByLabel.add(ns, k, t.labels[k], t);
         }
       }
     }
   }
 
   public service(ns: string, name: unknown): Manifest | undefined {
-    return typeof name === 'string' ? this.services.get(nsKey(ns, name)) : undefined;
+    return typeof name === 'string' ? this.services.get(ns, name) : undefined;
   }
 
   /** The templates in `ns` whose labels contain every pair of `selector`. */
@@ -164,7 +232,7 @@ class Index {
     // Only the templates of the smallest bucket can have every pair.
     let smallest: PodTemplate[] | undefined;
     for (const k of keys) {
-      const bucket = this.templatesByLabel.get(nsKey(ns, `${k}=${selector[k]}`));
+      const bucket = this.templatesByLabel.get(ns, k, selector[k]);
       if (bucket === undefined) {
         return [];
       }
@@ -254,7 +322,7 @@ function checkServiceSelection(r: Reporter, svc: Manifest, ns: string, index: In
   }
   if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0) {
     // A selector-less Service is backed by the EndpointSlices or Endpoints that name it.
-    if (!index.backed.has(nsKey(ns, nameOf(svc)))) {
+    if (!index.backed.get(ns, nameOf(svc))) {
       r.report('XREF014', 'spec.selector', undefined, `is missing, and no EndpointSlice (label '${SERVICE_NAME_LABEL}: ${nameOf(svc)}') or Endpoints named '${nameOf(svc)}' is ${where(ns)}: the Service has no backends`,
         'add a selector for the pods, or an EndpointSlice for the backends (or acknowledge this if another tool creates them)');
     }
@@ -339,8 +407,7 @@ function checkSlice(r: Reporter, slice: Manifest, ns: string, index: Index): voi
       `add the label '${SERVICE_NAME_LABEL}: <service name>'`);
     return;
   }
-  const key = nsKey(ns, serviceName);
-  const svc = index.services.get(key);
+  const svc = index.services.get(ns, serviceName);
   if (!svc) {
     r.report('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names no Service ${where(ns)}`,
       'create the Service (without selector), or fix the label');
@@ -355,7 +422,7 @@ function checkSlice(r: Reporter, slice: Manifest, ns: string, index: Index): voi
   }
   const ports = slice.obj.ports;
   compareNames(r, svc, wanted, ports, 'ports');
-  const all = index.slicePorts.get(key);
+  const all = index.slicePorts.get(ns, serviceName);
   if (all && all.first === slice) {
     // once per Service, on its first slice
     reportAbsentPorts(r, svc, wanted, all.names, all.count > 1, 'ports', () => (list(ports).length === 0 ? undefined : portNamesOf(ports)));

@@ -35,6 +35,9 @@ export interface Manifest {
   readonly annotations: unknown;
 }
 
+/** The value of a field before a for-in loop has seen it. */
+const UNSEEN: unknown = Symbol('unseen');
+
 /** Reads the fields of the object at `index` that the rules read. */
 export function manifestOf(index: number, obj: unknown): Manifest {
   if (!isMap(obj)) {
@@ -51,20 +54,51 @@ export function manifestOf(index: number, obj: unknown): Manifest {
       annotations: undefined,
     };
   }
-  const metadata = obj.metadata;
-  const meta = isMap(metadata) ? metadata : undefined;
-  return {
-    index,
-    obj,
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    metadata,
-    spec: obj.spec,
-    name: meta?.name,
-    namespace: meta?.namespace,
-    labels: meta?.labels,
-    annotations: meta?.annotations,
-  };
+  // A for-in loop reads a field by its position, with no lookup by name: the fields are found
+  // that way, and a field it does not see (missing, inherited or not enumerable) is read as usual.
+  let apiVersion: unknown = UNSEEN;
+  let kind: unknown = UNSEEN;
+  let metadata: unknown = UNSEEN;
+  let spec: unknown = UNSEEN;
+  for (const key in obj) {
+    switch (key) {
+      case 'apiVersion': apiVersion = obj[key]; break;
+      case 'kind': kind = obj[key]; break;
+      case 'metadata': metadata = obj[key]; break;
+      case 'spec': spec = obj[key]; break;
+    }
+  }
+  if (apiVersion === UNSEEN) apiVersion = fieldOf(obj, 'apiVersion');
+  if (kind === UNSEEN) kind = fieldOf(obj, 'kind');
+  if (metadata === UNSEEN) metadata = fieldOf(obj, 'metadata');
+  if (spec === UNSEEN) spec = fieldOf(obj, 'spec');
+  let name: unknown = UNSEEN;
+  let namespace: unknown = UNSEEN;
+  let labels: unknown = UNSEEN;
+  let annotations: unknown = UNSEEN;
+  if (isMap(metadata)) {
+    for (const key in metadata) {
+      switch (key) {
+        case 'name': name = metadata[key]; break;
+        case 'namespace': namespace = metadata[key]; break;
+        case 'labels': labels = metadata[key]; break;
+        case 'annotations': annotations = metadata[key]; break;
+      }
+    }
+  }
+  if (name === UNSEEN) name = fieldOf(metadata, 'name');
+  if (namespace === UNSEEN) namespace = fieldOf(metadata, 'namespace');
+  if (labels === UNSEEN) labels = fieldOf(metadata, 'labels');
+  if (annotations === UNSEEN) annotations = fieldOf(metadata, 'annotations');
+  return { index, obj, apiVersion, kind, metadata, spec, name, namespace, labels, annotations };
+}
+
+/**
+ * `obj[key]` when `obj` is a map, else undefined; for a field a for-in loop did not see, which
+ * is usually missing: `in` tells that fastest.
+ */
+function fieldOf(obj: unknown, key: string): unknown {
+  return isMap(obj) && key in obj ? obj[key] : undefined;
 }
 
 /**
