@@ -457,8 +457,9 @@ function checkEndpointsService(r: Reporter, ep: Manifest, ns: string, index: Ind
 
 function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Index): void {
   const spec = map(ing.spec);
-  if (isMap(spec.defaultBackend)) {
-    checkIngressBackend(r, spec.defaultBackend, ns, index, -1, -1);
+  const defaultBackend = spec.defaultBackend;
+  if (isMap(defaultBackend)) {
+    checkIngressBackend(r, defaultBackend, ns, index, -1, -1);
   }
   const rules = list(spec.rules);
   for (let i = 0; i < rules.length; i++) {
@@ -478,13 +479,14 @@ function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Ind
  */
 function checkIngressBackend(r: Reporter, backend: Record<string, any>, ns: string, index: Index, rule: number, path: number): void {
   const service = backend.service;
-  if (!isMap(service) || typeof service.name !== 'string' || service.name === '') {
+  const name = isMap(service) ? service.name : undefined;
+  if (typeof name !== 'string' || name === '') {
     return;
   }
   const field = () => (rule < 0 ? 'spec.defaultBackend' : `spec.rules[${rule}].http.paths[${path}].backend`);
-  const svc = index.service(ns, service.name);
+  const svc = index.service(ns, name);
   if (!svc) {
-    r.report('XREF008', `${field()}.service.name`, service.name, `names no Service ${where(ns)}`,
+    r.report('XREF008', `${field()}.service.name`, name, `names no Service ${where(ns)}`,
       'create the Service in the Ingress\'s namespace, or fix the name');
     return;
   }
@@ -494,10 +496,10 @@ function checkIngressBackend(r: Reporter, backend: Record<string, any>, ns: stri
   }
   const port = map(service.port);
   if (typeof port.number === 'number' && port.number !== 0 && !ports.some((p) => p.port === port.number)) {
-    r.report('XREF009', `${field()}.service.port.number`, port.number, `is not a port of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.port)).join(', ')})`,
+    r.report('XREF009', `${field()}.service.port.number`, port.number, `is not a port of Service '${name}' (it has ${ports.map((p) => renderValue(p.port)).join(', ')})`,
       'use the Service port (not the container port)');
   } else if (typeof port.name === 'string' && port.name !== '' && !ports.some((p) => p.name === port.name)) {
-    r.report('XREF009', `${field()}.service.port.name`, port.name, `is not a port name of Service '${service.name}' (it has ${ports.map((p) => renderValue(p.name ?? '')).join(', ')})`,
+    r.report('XREF009', `${field()}.service.port.name`, port.name, `is not a port name of Service '${name}' (it has ${ports.map((p) => renderValue(p.name ?? '')).join(', ')})`,
       'use the name of a Service port');
   }
 }

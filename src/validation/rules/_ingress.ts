@@ -22,28 +22,33 @@ function hostErrors(host: string): string[] {
  * The rules a 1.28 API server applies to a `networking.k8s.io/v1` Ingress.
  */
 export function checkIngress(r: Reporter): void {
+  // Each field is read once: the objects cdk8s writes have hidden classes of their own, which
+  // makes every read by name a lookup.
   const spec = map(r.m.spec);
   const rules = list(spec.rules);
-  if (absent(spec.defaultBackend) && rules.length === 0) {
+  const defaultBackend = spec.defaultBackend;
+  if (absent(defaultBackend) && rules.length === 0) {
     r.report('ING001', 'spec', undefined, 'must have `defaultBackend` or at least one rule in `rules`', 'add a rule with a host and paths, or a default backend');
   }
-  if (isMap(spec.defaultBackend)) {
-    checkBackend(r, spec.defaultBackend, 'spec.defaultBackend');
+  if (isMap(defaultBackend)) {
+    checkBackend(r, defaultBackend, 'spec.defaultBackend');
   }
   rules.forEach((rule, i) => {
     const at = `spec.rules[${i}]`;
     if (!isMap(rule)) {
       return;
     }
-    if (typeof rule.host === 'string' && rule.host !== '') {
-      hostErrors(rule.host).forEach((e) => r.report('ING002', `${at}.host`, rule.host, e));
+    const host = rule.host;
+    if (typeof host === 'string' && host !== '') {
+      hostErrors(host).forEach((e) => r.report('ING002', `${at}.host`, host, e));
     }
-    if (!isMap(rule.http)) {
+    const http = rule.http;
+    if (!isMap(http)) {
       return;
     }
-    const paths = list(rule.http.paths);
+    const paths = list(http.paths);
     if (paths.length === 0) {
-      r.report('ING003', `${at}.http.paths`, rule.http.paths, 'must have at least one path', 'add a path such as { path: \'/\', pathType: \'Prefix\', backend: ... }');
+      r.report('ING003', `${at}.http.paths`, http.paths, 'must have at least one path', 'add a path such as { path: \'/\', pathType: \'Prefix\', backend: ... }');
     }
     paths.forEach((p, j) => {
       const pat = `${at}.http.paths[${j}]`;
@@ -75,10 +80,11 @@ export function checkIngress(r: Reporter): void {
           }
         }
       }
-      if (!isMap(p.backend)) {
-        r.report('ING006', `${pat}.backend`, p.backend, 'is required', 'give a `service` with `name` and `port`');
+      const backend = p.backend;
+      if (!isMap(backend)) {
+        r.report('ING006', `${pat}.backend`, backend, 'is required', 'give a `service` with `name` and `port`');
       } else {
-        checkBackend(r, p.backend, `${pat}.backend`);
+        checkBackend(r, backend, `${pat}.backend`);
       }
     });
   });
@@ -105,7 +111,8 @@ export function checkIngress(r: Reporter): void {
 }
 
 function checkBackend(r: Reporter, backend: Record<string, any>, at: string): void {
-  const hasService = isMap(backend.service);
+  const svc = backend.service;
+  const hasService = isMap(svc);
   const hasResource = isMap(backend.resource);
   if (hasService && hasResource) {
     r.report('ING006', at, undefined, 'must not have both `service` and `resource`', 'keep one of them');
@@ -123,11 +130,11 @@ function checkBackend(r: Reporter, backend: Record<string, any>, at: string): vo
     r.report('ING006', at, undefined, 'must have a `service` (or a `resource`)', 'give `service: { name, port: { number } }`');
     return;
   }
-  const svc = backend.service;
-  if (absent(svc.name)) {
+  const name = svc.name;
+  if (absent(name)) {
     r.report('ING006', `${at}.service.name`, undefined, 'is required', 'name the Service that receives the traffic');
-  } else if (typeof svc.name === 'string') {
-    KubeName.dns1035LabelErrors(svc.name).forEach((e) => r.report('ING006', `${at}.service.name`, svc.name, e));
+  } else if (typeof name === 'string') {
+    KubeName.dns1035LabelErrors(name).forEach((e) => r.report('ING006', `${at}.service.name`, name, e));
   }
   const port = map(svc.port);
   const hasName = typeof port.name === 'string' && port.name !== '';
