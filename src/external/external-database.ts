@@ -224,12 +224,19 @@ function databaseServiceProps(props: ExternalDatabaseProps): ExternalServiceProp
     ? [{ name: engine.name, port, targetPort: TargetPort.number(given.backendPort ?? port), appProtocol: engine.appProtocol }]
     // Stand-in port, so that only the database's own problems are reported.
     : [{ name: 'db', port: 1 }];
-  const serviceProps: any = { ...given, ports };
-  delete serviceProps.engine;
-  delete serviceProps.port;
-  delete serviceProps.backendPort;
-  serviceProps[EXTRA_CHECK] = (problems: Problems) => checkDatabaseProps(given, problems);
-  return serviceProps;
+  // The props of the Service, listed one by one (a copy with the database's own props deleted
+  // would be an object in dictionary mode, slow to read).
+  return {
+    serviceName: given.serviceName,
+    namespace: given.namespace,
+    clusterDomain: given.clusterDomain,
+    sessionAffinity: given.sessionAffinity,
+    endpointObjects: given.endpointObjects,
+    backend: given.backend as ExternalBackend,
+    ports,
+    // the database's own problems, found once above, reported under the construct's path
+    [EXTRA_CHECK]: scratch.empty ? undefined : (problems: Problems) => problems.adopt(scratch.items),
+  } as ExternalServiceProps;
 }
 
 function checkDatabaseProps(given: Partial<ExternalDatabaseProps>, problems: Problems): void {

@@ -61,6 +61,16 @@ export class Problems {
   }
 
   /** Whether nothing was found. */
+  /**
+   * Adds problems found under another path (such as a scratch collector's) as problems of this
+   * path, with their fields unchanged.
+   */
+  public adopt(problems: readonly ValidationProblem[]): void {
+    for (const p of problems) {
+      this.found.push({ ...p, path: this.path });
+    }
+  }
+
   public get empty(): boolean {
     return this.found.length === 0;
   }

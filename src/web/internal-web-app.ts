@@ -1,4 +1,4 @@
-import { Chart, Lazy, Names } from 'cdk8s';
+import { Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { listProp } from './_rules';
@@ -284,7 +284,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
         ...(p.serviceName !== undefined ? { name: p.serviceName } : {}),
         ...(shape.annotations !== undefined ? { annotations: shape.annotations } : {}),
       },
-      spec: Lazy.any({ produce: () => this.serviceSpec(shape) }),
+      spec: this.serviceSpec(shape),
     });
     this.dnsNames = ServiceDnsNames.of({
       serviceName: this.service.name,
