@@ -161,7 +161,7 @@ export class ExternalDatabase extends ExternalService {
    * @returns the names of the variables added
    */
   public bindToContainer(container: kplus.Container, options: DatabaseBindingOptions = {}): string[] {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const opts: DatabaseBindingOptions = options !== null && typeof options === 'object' ? options : {};
     const prefix = opts.prefix ?? 'DB';
     if (typeof prefix !== 'string' || !ENV_PREFIX.test(prefix)) {

@@ -83,6 +83,8 @@ export enum EndpointObjects {
   BOTH = 'Both',
 }
 
+const ENDPOINT_OBJECTS = new Set<string>(Object.values(EndpointObjects));
+
 /**
  * Props of an `ExternalService`.
  */
@@ -215,7 +217,7 @@ export class ExternalService extends Construct {
     super(scope, id);
     underSafetyNet(this);
 
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const given: Partial<ExternalServiceProps> = props !== null && typeof props === 'object' ? props : {};
     const extra: ExtraCheck | undefined = (given as any)[EXTRA_CHECK];
     extra?.(problems);
@@ -267,7 +269,7 @@ export class ExternalService extends Construct {
       problems.add('sessionAffinity', given.sessionAffinity.type, 'must not be set for a host name backend: an ExternalName Service is a DNS CNAME and proxies no connections', 'remove `sessionAffinity`, or give the backend as IP addresses');
     }
     const objects = given.endpointObjects ?? EndpointObjects.ENDPOINT_SLICES;
-    if (!Object.values(EndpointObjects).includes(objects)) {
+    if (!ENDPOINT_OBJECTS.has(objects)) {
       problems.add('endpointObjects', objects, 'must be an `EndpointObjects` value', 'use EndpointObjects.ENDPOINT_SLICES, LEGACY_ENDPOINTS or BOTH');
     } else if (byHostname && given.endpointObjects !== undefined) {
       problems.add('endpointObjects', objects, 'must not be set for a host name backend: an ExternalName Service has no endpoints', 'remove `endpointObjects`, or give the backend as IP addresses');

@@ -193,7 +193,7 @@ export function serviceProblems(
   workload: kplus.Workload,
   headless: boolean,
 ): ValidationProblem[] {
-  const problems = new Problems(owner.node.path);
+  const problems = new Problems(owner);
   const spec = ApiObject.of(service).toJson().spec ?? {};
   const at = `${field}.spec`;
 

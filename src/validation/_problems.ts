@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { ValidationError, ValidationProblem } from './validation-error';
 
 const MAX_RENDERED = 120;
@@ -33,7 +34,21 @@ export class Problems {
   /**
    * @param path the construct path (or manifest locator) every problem is reported under
    */
-  public constructor(public readonly path: string) {}
+  private resolvedPath?: string;
+
+  /**
+   * @param where the path of the problems, or the construct whose path it is (read only when a
+   * problem is found: most constructs have none)
+   */
+  public constructor(private readonly where: string | IConstruct) {}
+
+  /** The construct path the problems are reported under. */
+  public get path(): string {
+    if (this.resolvedPath === undefined) {
+      this.resolvedPath = typeof this.where === 'string' ? this.where : this.where.node.path;
+    }
+    return this.resolvedPath;
+  }
 
   /** Records a problem. `value` is rendered with `renderValue`; pass `undefined` for a missing field. */
   public add(field: string, value: unknown, message: string, fix?: string): void {

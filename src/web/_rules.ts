@@ -10,6 +10,14 @@ export function ingressHostErrors(host: string): string[] {
   if (typeof host !== 'string' || host.length === 0) {
     return ['must be a host name such as \'shop.example.com\''];
   }
+  // The common case first: a DNS-1123 subdomain with a letter in it is none of the things
+  // below (an IPv4 address has no letter, the other forms need ':', '/', '[' or '*').
+  if (/[a-z]/.test(host)) {
+    const errors = KubeName.dns1123SubdomainErrors(host);
+    if (errors.length === 0) {
+      return errors;
+    }
+  }
   const url = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/:?#]*)/.exec(host);
   if (url) {
     return [`must be a host name, not a URL: use '${url[1].toLowerCase()}' and put any path in a route`];

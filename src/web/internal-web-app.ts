@@ -178,7 +178,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
 
   public constructor(scope: Construct, id: string, props: InternalWebAppProps) {
     super(scope, id);
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const p: InternalWebAppProps = props ?? ({} as InternalWebAppProps);
     if (typeof p.image !== 'string' || p.image.trim().length === 0) {
       problems.add('image', p.image, 'must be a container image reference such as \'nginxdemos/hello:0.4\'');
@@ -353,7 +353,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
 
   /** Every Service targetPort must be a port (by number or name) of a container of the Deployment. */
   private targetPortProblems(): ValidationProblem[] {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const numbers = new Set<number>();
     const names = new Set<string>();
     // The rendered Deployment, so that containers added by JSON patches count too.

@@ -180,6 +180,7 @@ export interface PublicWebAppProps extends InternalWebAppProps {
 const INGRESS_ONLY: (keyof PublicWebAppProps)[] = ['paths', 'pathType', 'tls', 'httpsRedirect', 'ingressController', 'defaultBackend'];
 const EXTERNAL_DNS_ANNOTATION = 'external-dns.alpha.kubernetes.io/hostname';
 const PUBLIC_WEB_APP = Symbol.for('cdk8s-service-patterns.PublicWebApp');
+const PATH_TYPES = new Set<string>(Object.values(WebPathType));
 
 /**
  * A containerized web app reached from outside the cluster: a Deployment, its Service with a
@@ -232,7 +233,6 @@ export class PublicWebApp extends InternalWebApp {
 
   public constructor(scope: Construct, id: string, props: PublicWebAppProps) {
     super(scope, id, props);
-    Object.defineProperty(this, PUBLIC_WEB_APP, { value: true });
     const p = props;
     this.exposure = p.exposure ?? WebExposure.ingress();
     this.domains = Array.isArray(p.domainNames) ? [...p.domainNames] : [];
@@ -316,14 +316,14 @@ export class PublicWebApp extends InternalWebApp {
    * @returns the routes created, one per host
    */
   public addPath(path: string, options: WebPathOptions = {}): WebRoute[] {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     if (!this.ingress) {
       problems.add('exposure', this.exposure.kind, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
       problems.throwIfAny();
     }
     const o = options ?? {};
     const pathType = o.pathType ?? WebPathType.PREFIX;
-    if (!Object.values(WebPathType).includes(pathType)) {
+    if (!PATH_TYPES.has(pathType)) {
       problems.add('pathType', pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
     }
     problems.addEach('path', path, ingressPathErrors(path, pathType));
@@ -436,7 +436,7 @@ export class PublicWebApp extends InternalWebApp {
       if (p.tls && !p.tls.enabled && p.httpsRedirect === true) {
         problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
       }
-      if (p.pathType !== undefined && !Object.values(WebPathType).includes(p.pathType)) {
+      if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
         problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
       }
       const paths = listProp(problems, 'paths', p.paths);
@@ -624,7 +624,7 @@ export class PublicWebApp extends InternalWebApp {
 
   /** The invariants that later `addPath` calls could still fix. */
   private deferredProblems(): ValidationProblem[] {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     if (this.routeList.length === 0 && !this.defaultBackendConfig) {
       problems.add('paths', [], 'must route at least one path, or the Ingress serves nothing', 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
     }
@@ -677,6 +677,9 @@ interface ChartRoutes {
 }
 
 const DEFAULT_NODE_PORT_RANGE = '30000-32767';
+
+// The brand `isPublicWebApp` looks for, on the prototype: no property to add to every app.
+Object.defineProperty(PublicWebApp.prototype, PUBLIC_WEB_APP, { value: true });
 
 const CHART_ROUTES = Symbol.for('cdk8s-service-patterns.web.chart-routes');
 
