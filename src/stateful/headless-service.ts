@@ -98,7 +98,7 @@ export class HeadlessService extends Construct {
   public constructor(scope: Construct, id: string, props: HeadlessServiceProps) {
     super(scope, id);
     const p: Partial<HeadlessServiceProps> = props ?? {};
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
 
     const workload = p.workload;
     const isWorkload = workload instanceof kplus.Workload;

@@ -216,7 +216,7 @@ export class HeadlessStatefulService extends Construct {
   public constructor(scope: Construct, id: string, props: HeadlessStatefulServiceProps) {
     super(scope, id);
     const p: Partial<HeadlessStatefulServiceProps> = props ?? {};
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
 
     const replicas = p.replicas ?? 1;
     const replicasValid = typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 0;
@@ -327,7 +327,7 @@ export class HeadlessStatefulService extends Construct {
    * @param ordinal the pod's ordinal, from 0 to `replicas - 1`
    */
   public podHostname(ordinal: number): string {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     if (typeof ordinal !== 'number' || !Number.isInteger(ordinal) || ordinal < 0 || ordinal >= this.replicas) {
       problems.add('ordinal', ordinal,
         this.replicas === 0 ? 'must not be asked for: the StatefulSet has 0 replicas' : `must be a whole number from 0 to ${this.replicas - 1} (the StatefulSet has ${this.replicas} replicas)`,
@@ -378,7 +378,7 @@ export class HeadlessStatefulService extends Construct {
   public peerList(portName: string, options: PeerListOptions = {}): string {
     const template = options.template ?? '{host}:{port}';
     const separator = options.separator ?? ',';
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     if (typeof template !== 'string') {
       problems.add('template', template, 'must be a string such as \'{host}:{port}\'');
     } else {
@@ -405,7 +405,7 @@ export class HeadlessStatefulService extends Construct {
 
   /** The container port number that the Service port `portName` maps to. */
   private containerPortNumber(portName: string): number {
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const port = this.resolvedPorts.find((x) => x.name === portName);
     if (!port) {
       problems.add('portName', portName, `must be the name of a port of the Service: ${this.resolvedPorts.map((x) => `'${x.name}'`).join(', ')}`);
@@ -429,7 +429,7 @@ export class HeadlessStatefulService extends Construct {
     if (this.clientService) {
       found.push(...serviceProblems(this, 'clientService', this.clientService, this.statefulSet, false));
     }
-    const problems = new Problems(this.node.path);
+    const problems = new Problems(this);
     const spec = ApiObject.of(this.statefulSet).toJson().spec ?? {};
     if (spec.serviceName !== this.serviceName) {
       problems.add('statefulSet.spec.serviceName', spec.serviceName,
