@@ -45,54 +45,26 @@ export class IpAddress {
    * Parses an address; throws a `ValidationError` when it is not a valid IP address.
    */
   public static parse(address: string): IpAddress {
-    const errors = IpAddress.errors(address);
-    if (errors.length > 0) {
-      throw new ValidationError(errors.map((message) => ({
-        path: '', field: 'address', value: renderValue(address), message,
-      })));
+    const parsed = read(address);
+    if (typeof parsed === 'string') {
+      throw new ValidationError([{ path: '', field: 'address', value: renderValue(address), message: parsed }]);
     }
-    return new IpAddress(address);
+    return new IpAddress(parsed);
   }
 
   /**
    * Whether `address` is a valid IP address in the strict form this library accepts.
    */
   public static isValid(address: string): boolean {
-    return IpAddress.errors(address).length === 0;
+    return typeof read(address) !== 'string';
   }
 
   /**
    * The problems with `address` as an IP address; empty when it is valid.
    */
   public static errors(address: string): string[] {
-    if (typeof address !== 'string' || address.length === 0) {
-      return ['must be an IP address (e.g. \'10.0.4.17\' or \'2001:db8::17\')'];
-    }
-    if (address.includes('/')) {
-      return [`must be a single IP address, not a CIDR range; did you mean '${address.split('/')[0]}'?`];
-    }
-    if (address.includes(':')) {
-      if (address.includes('%')) {
-        return [`must not carry an IPv6 zone ('%...'); did you mean '${address.split('%')[0]}'?`];
-      }
-      // Fail fast on what cannot be an address: the parser reports by throwing, which is slow.
-      if (!/^[0-9A-Fa-f:.]+$/.test(address) || !ipaddr.IPv6.isValid(address)) {
-        return ['must be a valid IPv6 address (e.g. \'2001:db8::17\')'];
-      }
-      const v6 = ipaddr.IPv6.parse(address);
-      if (v6.isIPv4MappedAddress()) {
-        return [`must not be an IPv4-mapped IPv6 address; use the IPv4 form '${v6.toIPv4Address().toString()}'`];
-      }
-      return [];
-    }
-    if (!/^[0-9.]+$/.test(address) || !ipaddr.IPv4.isValidFourPartDecimal(address)) {
-      if (/^[0-9.]+$/.test(address) && address.split('.').length === 4) {
-        const fixed = address.split('.').map((o) => String(Number(o))).join('.');
-        return [`must be a dotted-quad IPv4 address with octets 0-255 and no leading zeros (leading zeros are read as octal by some tools)${fixed !== address && !fixed.includes('NaN') ? `; did you mean '${fixed}'?` : ''}`];
-      }
-      return ['must be a dotted-quad IPv4 address (e.g. \'10.0.4.17\')'];
-    }
-    return [];
+    const parsed = read(address);
+    return typeof parsed === 'string' ? [parsed] : [];
   }
 
   /** The family of the address. */
@@ -103,10 +75,10 @@ export class IpAddress {
 
   private readonly parsed: ipaddr.IPv4 | ipaddr.IPv6;
 
-  private constructor(address: string) {
-    this.parsed = ipaddr.parse(address);
-    this.family = this.parsed.kind() === 'ipv4' ? IpFamily.IPV4 : IpFamily.IPV6;
-    this.scope = scopeOf(this.parsed);
+  private constructor(parsed: ipaddr.IPv4 | ipaddr.IPv6) {
+    this.parsed = parsed;
+    this.family = parsed.kind() === 'ipv4' ? IpFamily.IPV4 : IpFamily.IPV6;
+    this.scope = scopeOf(parsed);
   }
 
   /**
@@ -213,7 +185,63 @@ export class Cidr {
   }
 }
 
+/** A dotted quad without leading zeros: each octet is then read as decimal. */
+const DOTTED_QUAD = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+
+/**
+ * Reads an address in the strict form this library accepts, parsing it once: the address, or
+ * the problem with it (there is one at most).
+ */
+function read(address: string): ipaddr.IPv4 | ipaddr.IPv6 | string {
+  if (typeof address !== 'string' || address.length === 0) {
+    return 'must be an IP address (e.g. \'10.0.4.17\' or \'2001:db8::17\')';
+  }
+  if (address.includes('/')) {
+    return `must be a single IP address, not a CIDR range; did you mean '${address.split('/')[0]}'?`;
+  }
+  if (address.includes(':')) {
+    if (address.includes('%')) {
+      return `must not carry an IPv6 zone ('%...'); did you mean '${address.split('%')[0]}'?`;
+    }
+    // Fail fast on what cannot be an address: the parser reports by throwing, which is slow.
+    let v6: ipaddr.IPv6 | undefined;
+    if (/^[0-9A-Fa-f:.]+$/.test(address)) {
+      try {
+        v6 = ipaddr.IPv6.parse(address);
+      } catch {
+        v6 = undefined;
+      }
+    }
+    if (v6 === undefined) {
+      return 'must be a valid IPv6 address (e.g. \'2001:db8::17\')';
+    }
+    if (v6.isIPv4MappedAddress()) {
+      return `must not be an IPv4-mapped IPv6 address; use the IPv4 form '${v6.toIPv4Address().toString()}'`;
+    }
+    return v6;
+  }
+  // What ipaddr.js accepts as a four-part decimal address: four octets of at most 255.
+  const m = DOTTED_QUAD.exec(address);
+  if (m !== null) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const c = Number(m[3]);
+    const d = Number(m[4]);
+    if (a <= 255 && b <= 255 && c <= 255 && d <= 255) {
+      return new ipaddr.IPv4([a, b, c, d]);
+    }
+  }
+  if (/^[0-9.]+$/.test(address) && address.split('.').length === 4) {
+    const fixed = address.split('.').map((o) => String(Number(o))).join('.');
+    return `must be a dotted-quad IPv4 address with octets 0-255 and no leading zeros (leading zeros are read as octal by some tools)${fixed !== address && !fixed.includes('NaN') ? `; did you mean '${fixed}'?` : ''}`;
+  }
+  return 'must be a dotted-quad IPv4 address (e.g. \'10.0.4.17\')';
+}
+
 function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
+  if (address.kind() === 'ipv4') {
+    return ipv4ScopeOf((address as ipaddr.IPv4).octets);
+  }
   switch (address.range()) {
     case 'unspecified': return IpAddressScope.UNSPECIFIED;
     case 'loopback': return IpAddressScope.LOOPBACK;
@@ -227,6 +255,34 @@ function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
     default:
       return IpAddressScope.UNICAST;
   }
+}
+
+/**
+ * The scope of an IPv4 address, from its octets: the ranges of `IPv4.range()` of ipaddr.js that
+ * have a scope (they do not overlap), without matching the address against each of its ranges.
+ */
+function ipv4ScopeOf(octets: readonly number[]): IpAddressScope {
+  const a = octets[0];
+  const b = octets[1];
+  if (a === 0) {
+    return IpAddressScope.UNSPECIFIED; // 0.0.0.0/8
+  }
+  if (a === 127) {
+    return IpAddressScope.LOOPBACK; // 127.0.0.0/8
+  }
+  if (a === 169 && b === 254) {
+    return IpAddressScope.LINK_LOCAL; // 169.254.0.0/16
+  }
+  if (a >= 224 && a <= 239) {
+    return IpAddressScope.MULTICAST; // 224.0.0.0/4
+  }
+  if (a === 255 && b === 255 && octets[2] === 255 && octets[3] === 255) {
+    return IpAddressScope.BROADCAST; // 255.255.255.255/32
+  }
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) {
+    return IpAddressScope.PRIVATE; // 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10
+  }
+  return IpAddressScope.UNICAST;
 }
 
 function networkOf(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
