@@ -1,4 +1,4 @@
-import { Reporter, hasOwn, isMap, own } from './_engine';
+import { Reporter, isMap, own } from './_engine';
 import { SCHEMA_ROOTS, SCHEMA_TYPES } from './_schema';
 
 /** The group/versions removed before 1.28: the release that removed them and what replaces each kind. */
@@ -92,7 +92,7 @@ export function checkApi(r: Reporter): string | undefined {
     // For the kinds the catalogue knows, show what else must change for the GA version.
     const ga = own(SERVED, kind);
     if (ga && replacement === ga) {
-      walk(r, obj, SCHEMA_ROOTS[`${ga}/${kind}`], true);
+      walk(r, obj, ROOTS[kind], true);
     }
     return undefined;
   }
@@ -104,9 +104,9 @@ export function checkApi(r: Reporter): string | undefined {
     r.report('API002', 'apiVersion', apiVersion, `does not serve the kind '${kind}'`, `use apiVersion '${served}' for a ${kind}`);
     return undefined;
   }
-  const root = SCHEMA_ROOTS[`${apiVersion}/${kind}`];
+  const root = ROOTS[kind];
   walk(r, obj, root, false);
-  return root;
+  return root.code;
 }
 
 const RENAMED_NOTE: Record<string, string> = {
@@ -125,10 +125,12 @@ interface SchemaNode {
   readonly shape: Shape;
   /** The code itself; for a struct, its type name (for the hints of unknown fields). */
   readonly code: string;
+  /** For a string, a number or a boolean: what `typeof` says of a value that fits. */
+  readonly type: string | undefined;
   /** The items of a list or the values of a map. */
-  readonly item?: SchemaNode;
+  readonly item: SchemaNode | undefined;
   /** The fields of a struct. */
-  readonly fields?: Map<string, SchemaNode>;
+  readonly fields: Map<string, SchemaNode> | undefined;
 }
 
 const NODES = new Map<string, SchemaNode>();
@@ -140,17 +142,18 @@ function nodeOf(code: string): SchemaNode {
     return node;
   }
   switch (code.length === 1 || code[0] === '[' || code[0] === '{' ? code[0] : '') {
-    case '*': node = { shape: Shape.ANY, code }; break;
-    case 's': node = { shape: Shape.STRING, code }; break;
-    case 'n': node = { shape: Shape.NUMBER, code }; break;
-    case 'b': node = { shape: Shape.BOOLEAN, code }; break;
-    case 'u': node = { shape: Shape.STRING_OR_NUMBER, code }; break;
-    case '[': node = { shape: Shape.LIST, code, item: nodeOf(code.slice(1)) }; break;
-    case '{': node = { shape: Shape.MAP, code, item: nodeOf(code.slice(1)) }; break;
+    // (every node has every field, so that the walk reads nodes of one shape)
+    case '*': node = { shape: Shape.ANY, code, type: undefined, item: undefined, fields: undefined }; break;
+    case 's': node = { shape: Shape.STRING, code, type: 'string', item: undefined, fields: undefined }; break;
+    case 'n': node = { shape: Shape.NUMBER, code, type: 'number', item: undefined, fields: undefined }; break;
+    case 'b': node = { shape: Shape.BOOLEAN, code, type: 'boolean', item: undefined, fields: undefined }; break;
+    case 'u': node = { shape: Shape.STRING_OR_NUMBER, code, type: undefined, item: undefined, fields: undefined }; break;
+    case '[': node = { shape: Shape.LIST, code, type: undefined, item: nodeOf(code.slice(1)), fields: undefined }; break;
+    case '{': node = { shape: Shape.MAP, code, type: undefined, item: nodeOf(code.slice(1)), fields: undefined }; break;
     default: {
       // Registered before its fields are compiled: a struct may contain itself.
       const fields = new Map<string, SchemaNode>();
-      node = { shape: Shape.STRUCT, code, fields };
+      node = { shape: Shape.STRUCT, code, type: undefined, item: undefined, fields };
       NODES.set(code, node);
       const table = SCHEMA_TYPES[code];
       for (const key of Object.keys(table)) {
@@ -164,8 +167,18 @@ function nodeOf(code: string): SchemaNode {
 }
 
 /**
+ * The root node of each kind of `SERVED`, under the version that serves it. Compiled with every
+ * node it reaches when the module loads, rather than on the first check.
+ */
+const ROOTS: Record<string, SchemaNode> = {};
+for (const kind of Object.keys(SERVED)) {
+  ROOTS[kind] = nodeOf(SCHEMA_ROOTS[`${SERVED[kind]}/${kind}`]);
+}
+
+/**
  * Whether `value` is a scalar that needs no further look for `node` (null is unset): the
- * common case, decided without a call or the field's path.
+ * common case, decided without the field's path. The walk tests the commonest cases first
+ * without calling this (null, undefined, and a value of the node's `type`).
  */
 function scalarFits(value: any, node: SchemaNode): boolean {
   if (value === null || value === undefined) {
@@ -195,10 +208,10 @@ class SchemaWalk {
   private unknownOnly = false;
 
   /** Walks `obj` against the struct `root`, reporting through `r`. */
-  public run(r: Reporter, obj: any, root: string, unknownOnly: boolean): void {
+  public run(r: Reporter, obj: any, root: SchemaNode, unknownOnly: boolean): void {
     this.r = r;
     this.unknownOnly = unknownOnly;
-    this.walk(obj, nodeOf(root), 0);
+    this.walk(obj, root, 0);
     this.r = undefined as any; // hold no object after the walk
   }
 
@@ -255,7 +268,7 @@ class SchemaWalk {
         const item = node.item!;
         for (let i = 0; i < value.length; i++) {
           const v = value[i];
-          if (!scalarFits(v, item)) {
+          if (v !== null && v !== undefined && typeof v !== item.type && !scalarFits(v, item)) {
             this.steps[depth] = Step.ITEM;
             this.names[depth] = i;
             this.walk(v, item, depth + 1);
@@ -269,12 +282,11 @@ class SchemaWalk {
           return;
         }
         const item = node.item!;
-        for (const key in value) {
-          if (!hasOwn(value, key)) {
-            continue; // the keys of `Object.keys`, without allocating their list
-          }
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
           const v = value[key];
-          if (!scalarFits(v, item)) {
+          if (v !== null && v !== undefined && typeof v !== item.type && !scalarFits(v, item)) {
             this.steps[depth] = Step.ITEM;
             this.names[depth] = key;
             this.walk(v, item, depth + 1);
@@ -288,13 +300,12 @@ class SchemaWalk {
           return;
         }
         const fields = node.fields!;
-        for (const key in value) {
-          if (!hasOwn(value, key)) {
-            continue; // the keys of `Object.keys`, without allocating their list
-          }
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
           const field = fields.get(key);
           const v = value[key];
-          if (field !== undefined && scalarFits(v, field)) {
+          if (field !== undefined && (v === null || v === undefined || typeof v === field.type || scalarFits(v, field))) {
             continue; // the common case
           }
           this.steps[depth] = Step.FIELD;
@@ -326,7 +337,7 @@ let spareWalk: SchemaWalk | undefined;
  * Walks an object against the struct `root`, reporting unknown fields (API003) and wrong types
  * (API004). With `unknownOnly`, only unknown fields are reported (used for removed versions).
  */
-function walk(r: Reporter, obj: any, root: string, unknownOnly: boolean): void {
+function walk(r: Reporter, obj: any, root: SchemaNode, unknownOnly: boolean): void {
   const w = spareWalk ?? new SchemaWalk();
   spareWalk = undefined;
   try {
