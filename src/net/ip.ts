@@ -239,9 +239,7 @@ function read(address: string): ipaddr.IPv4 | ipaddr.IPv6 | string {
 }
 
 function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
-  if (address.kind() === 'ipv4') {
-    return ipv4ScopeOf((address as ipaddr.IPv4).octets);
-  }
+  // ipaddr.js's range tables decide the scope: the special ranges are its knowledge, not ours.
   switch (address.range()) {
     case 'unspecified': return IpAddressScope.UNSPECIFIED;
     case 'loopback': return IpAddressScope.LOOPBACK;
@@ -255,34 +253,6 @@ function scopeOf(address: ipaddr.IPv4 | ipaddr.IPv6): IpAddressScope {
     default:
       return IpAddressScope.UNICAST;
   }
-}
-
-/**
- * The scope of an IPv4 address, from its octets: the ranges of `IPv4.range()` of ipaddr.js that
- * have a scope (they do not overlap), without matching the address against each of its ranges.
- */
-function ipv4ScopeOf(octets: readonly number[]): IpAddressScope {
-  const a = octets[0];
-  const b = octets[1];
-  if (a === 0) {
-    return IpAddressScope.UNSPECIFIED; // 0.0.0.0/8
-  }
-  if (a === 127) {
-    return IpAddressScope.LOOPBACK; // 127.0.0.0/8
-  }
-  if (a === 169 && b === 254) {
-    return IpAddressScope.LINK_LOCAL; // 169.254.0.0/16
-  }
-  if (a >= 224 && a <= 239) {
-    return IpAddressScope.MULTICAST; // 224.0.0.0/4
-  }
-  if (a === 255 && b === 255 && octets[2] === 255 && octets[3] === 255) {
-    return IpAddressScope.BROADCAST; // 255.255.255.255/32
-  }
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) {
-    return IpAddressScope.PRIVATE; // 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10
-  }
-  return IpAddressScope.UNICAST;
 }
 
 function networkOf(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
