@@ -5,7 +5,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-const repeats = Number(process.env.BENCH_REPEATS ?? '3');
+const repeats = Number(process.env.BENCH_REPEATS ?? '5');
 const ways = ['library', 'l1', 'plus'];
 
 interface Result { way: string; n: number; constructMs: number; synthMs: number; totalMs: number; peakRssMb: number; synthRssMb: number; yamlBytes: number }

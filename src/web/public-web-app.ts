@@ -629,8 +629,9 @@ export class PublicWebApp extends InternalWebApp {
       problems.add('paths', [], 'must route at least one path, or the Ingress serves nothing', 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
     }
     if (this.tls.enabled) {
-      const ruleHosts = this.hosts;
-      (this.tls.hosts ?? []).forEach((h, i) => {
+      const tlsHosts = this.tls.hosts ?? [];
+      const ruleHosts = tlsHosts.length > 0 ? this.hosts : [];
+      tlsHosts.forEach((h, i) => {
         if (!ruleHosts.some((r) => hostsOverlap(h, r))) {
           problems.add(`tls.hosts[${i}]`, h, `must be served by a rule of the Ingress, which serves ${ruleHosts.length > 0 ? ruleHosts.map((r) => `'${r}'`).join(', ') : 'no named host'}`,
             'add the host to `domainNames`, route a path on it with `addPath`, or remove it from `tls.hosts`');
@@ -732,7 +733,7 @@ function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefin
   if (routes.index === undefined || routes.indexVersion !== routes.version) {
     const index = new Map<string, PublicWebApp>();
     for (const a of routes.apps) {
-      for (const r of a.routes) {
+      for (const r of a['routeList']) { // the routes themselves: `routes` would copy each
         const key = routeKey(r);
         if (!index.has(key)) {
           index.set(key, a);
