@@ -350,6 +350,14 @@ export class PublicWebApp extends InternalWebApp {
   }
 
   /**
+   * The routes themselves, for the chart's route index: `routes` copies each one.
+   * @internal
+   */
+  public _routeList(): readonly WebRoute[] {
+    return this.routeList;
+  }
+
+  /**
    * The routes of the Ingress, in order (a copy).
    */
   public get routes(): WebRoute[] {
@@ -733,7 +741,7 @@ function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefin
   if (routes.index === undefined || routes.indexVersion !== routes.version) {
     const index = new Map<string, PublicWebApp>();
     for (const a of routes.apps) {
-      for (const r of a['routeList']) { // the routes themselves: `routes` would copy each
+      for (const r of a._routeList()) {
         const key = routeKey(r);
         if (!index.has(key)) {
           index.set(key, a);
