@@ -91,15 +91,14 @@ export class ExternalBackend {
     const seen = new Map<string, number>();
     list.forEach((address: unknown, i: number) => {
       const at = `${field}[${i}]`;
-      const syntax = IpAddress.errors(address as string);
-      if (syntax.length > 0) {
+      const ip = IpAddress._tryParse(address as string);
+      if (typeof ip === 'string') {
         const fix = typeof address === 'string' && looksLikeHostname(address)
           ? 'this looks like a host name: use ExternalBackend.hostname() for a DNS name'
           : undefined;
-        problems.addEach(at, address, syntax, fix);
+        problems.add(at, address, ip, fix);
         return;
       }
-      const ip = IpAddress.parse(address as string);
       const endpointErrors = ip.endpointErrors();
       if (endpointErrors.length > 0) {
         problems.addEach(at, address, endpointErrors, 'give an address the backend can be reached at from every node');

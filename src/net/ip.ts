@@ -53,6 +53,15 @@ export class IpAddress {
   }
 
   /**
+   * The address parsed, or the problem with it: `errors` and `parse` in one reading.
+   * @internal
+   */
+  public static _tryParse(address: string): IpAddress | string {
+    const parsed = read(address);
+    return typeof parsed === 'string' ? parsed : new IpAddress(parsed);
+  }
+
+  /**
    * Whether `address` is a valid IP address in the strict form this library accepts.
    */
   public static isValid(address: string): boolean {
