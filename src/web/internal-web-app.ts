@@ -142,11 +142,6 @@ export class InternalWebApp extends Construct implements IWebBackend {
    */
   public readonly deployment: kplus.k8s.KubeDeployment;
 
-  /**
-   * The labels that select the pods of the Deployment (its `spec.selector.matchLabels`, which the
-   * Service selects with), for example for a NetworkPolicy.
-   */
-  public readonly matchLabels: { [key: string]: string };
 
   /**
    * The Service (L1 object).
@@ -175,6 +170,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
   public readonly dnsNames: ServiceDnsNames;
 
   private readonly servicePorts: ResolvedServicePort[];
+  private readonly podLabels: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: InternalWebAppProps) {
     super(scope, id);
@@ -255,11 +251,11 @@ export class InternalWebApp extends Construct implements IWebBackend {
     // to build and to render, which matters in apps with thousands of web apps. The scope
     // construct keeps the object's path, and so its generated name, what it always was.
     const workload = new Construct(this, 'Deployment');
-    this.matchLabels = { 'cdk8s.io/metadata.addr': Names.toLabelValue(workload) };
+    this.podLabels = { 'cdk8s.io/metadata.addr': Names.toLabelValue(workload) };
     this.deployment = new kplus.k8s.KubeDeployment(workload, 'Resource', {
       spec: deploymentSpec({
         replicas,
-        matchLabels: this.matchLabels,
+        matchLabels: this.podLabels,
         container: {
           name: 'web',
           image: p.image,
@@ -293,6 +289,14 @@ export class InternalWebApp extends Construct implements IWebBackend {
     });
     // Only the additional ports can point at a port the container does not expose.
     underSafetyNet(this, additional.length > 0 ? () => this.targetPortProblems() : undefined);
+  }
+
+  /**
+   * The labels that select the pods of the Deployment (its `spec.selector.matchLabels`, which the
+   * Service selects with), for example for a NetworkPolicy. A copy: changing it changes nothing.
+   */
+  public get matchLabels(): { [key: string]: string } {
+    return { ...this.podLabels };
   }
 
   /**
@@ -335,7 +339,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
   private serviceSpec(shape: WebServiceShape): any {
     return {
       type: shape.type,
-      selector: this.matchLabels,
+      selector: this.podLabels,
       ports: this.servicePorts.map((p, i) => ({
         name: p.name,
         port: p.port,

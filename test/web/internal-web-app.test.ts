@@ -106,6 +106,8 @@ test('every kind of probe is written as cdk8s-plus writes it, on the container p
   expect(container.ports).toEqual([{ containerPort: 3000 }, { containerPort: 9090, name: 'metrics', protocol: 'UDP' }]);
   expect(deployment.spec.selector.matchLabels).toEqual(app.matchLabels);
   expect(deployment.spec.template.metadata.labels).toEqual(app.matchLabels);
+  app.matchLabels.tier = 'changed';
+  expect(app.matchLabels).toEqual(deployment.spec.selector.matchLabels);
 });
 
 test('additional ports forward to additional container ports, by number or name', () => {
