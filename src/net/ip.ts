@@ -45,11 +45,11 @@ export class IpAddress {
    * Parses an address; throws a `ValidationError` when it is not a valid IP address.
    */
   public static parse(address: string): IpAddress {
-    const parsed = read(address);
+    const parsed = IpAddress._tryParse(address);
     if (typeof parsed === 'string') {
       throw new ValidationError([{ path: '', field: 'address', value: renderValue(address), message: parsed }]);
     }
-    return new IpAddress(parsed);
+    return parsed;
   }
 
   /**

@@ -238,10 +238,8 @@ export class InternalWebApp extends Construct implements IWebBackend {
     try {
       dnsNames = ServiceDnsNames.of({ serviceName: 'placeholder', namespace: Chart.of(this).namespace, clusterDomain: p.clusterDomain });
     } catch (e: any) {
-      // each under its own field ('clusterDomain', or 'namespace' of the chart), not '.clusterDomain'
-      for (const q of (e.problems ?? []) as ValidationProblem[]) {
-        problems.addNested(q.field, [{ ...q, field: '' }]);
-      }
+      // each under its own field ('clusterDomain', or 'namespace' of the chart)
+      problems.adopt((e.problems ?? []) as ValidationProblem[]);
     }
     this._validateMore(props, problems);
     problems.throwIfAny();
