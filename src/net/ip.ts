@@ -69,6 +69,22 @@ export class IpAddress {
   }
 
   /**
+   * Whether the API server's own parser reads `text` as an IP address. It is looser than
+   * `isValid`: it also accepts IPv4 octets with leading zeros ('01.02.03.04', read as decimal),
+   * so a host name that looks like that is an IP address to the API server.
+   */
+  public static isLooseIp(text: string): boolean {
+    if (typeof text !== 'string' || text.length === 0) {
+      return false;
+    }
+    if (text.includes(':')) {
+      return /^[0-9A-Fa-f:.]+$/.test(text) && ipaddr.IPv6.isValid(text);
+    }
+    const m = /^([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)$/.exec(text);
+    return m !== null && [m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255);
+  }
+
+  /**
    * The problems with `address` as an IP address; empty when it is valid.
    */
   public static errors(address: string): string[] {

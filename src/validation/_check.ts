@@ -5,10 +5,13 @@ import { SERVED, checkApi } from './rules/_api';
 import { CATALOGUE } from './rules/_catalogue';
 import { CrossObjectRules } from './rules/_cross';
 import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
-import { Manifest, Reporter, RuleSettings, isMap, manifestOf, own } from './rules/_engine';
+import { Manifest, Reporter, RuleSettings, externalKey, isMap, manifestOf, own } from './rules/_engine';
+import { KubeName } from '../net/names';
 import { checkIngress, checkIngressClass } from './rules/_ingress';
 import { ACK_ANNOTATION, checkMeta } from './rules/_meta';
-import { checkService } from './rules/_service';
+import { checkIngressSecurity, checkServiceSecurity } from './rules/_security';
+import { checkService, serviceType } from './rules/_service';
+import { checkProbes, isWorkload } from './rules/_workloads';
 
 /**
  * Parses the options; throws a `ValidationError` when they are invalid.
@@ -40,9 +43,71 @@ function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<
       }
     });
   }
+  let minor = 28;
+  const version = options.kubernetesVersion;
+  if (version !== undefined) {
+    const m = typeof version === 'string' ? /^v?1\.([0-9]{2})(\.[0-9]+)?$/.exec(version.trim()) : null;
+    if (!m || Number(m[1]) < MIN_MINOR || Number(m[1]) > MAX_MINOR) {
+      problems.add('kubernetesVersion', version, `must be a Kubernetes version from '1.${MIN_MINOR}' to '1.${MAX_MINOR}'`, 'e.g. \'1.30\'');
+    } else {
+      minor = Number(m[1]);
+    }
+  }
+  let ipFamilies: string[] | undefined;
+  if (options.ipFamilies !== undefined) {
+    const given: unknown = options.ipFamilies;
+    if (!Array.isArray(given) || given.length === 0 || given.length > 2 || new Set(given).size !== given.length
+      || !given.every((f) => f === 'IPv4' || f === 'IPv6')) {
+      problems.add('ipFamilies', given, 'must be [\'IPv4\'], [\'IPv6\'] or both', 'give the families the cluster is configured with');
+    } else {
+      ipFamilies = [...given];
+    }
+  }
+  let namespace = 'default';
+  if (options.namespace !== undefined) {
+    const errors = KubeName.dns1123LabelErrors(options.namespace);
+    if (errors.length > 0) {
+      problems.addEach('namespace', options.namespace, errors);
+    } else {
+      namespace = options.namespace;
+    }
+  }
+  for (const key of ['complete', 'security'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
+      problems.add(key, options[key], 'must be true or false');
+    }
+  }
+  const external = new Set<string>();
+  const externalObjects: unknown = options.externalObjects ?? [];
+  if (!Array.isArray(externalObjects)) {
+    problems.add('externalObjects', externalObjects, 'must be a list of { kind, name, namespace? }');
+  } else {
+    externalObjects.forEach((o, i) => {
+      if (!isMap(o) || typeof o.kind !== 'string' || typeof o.name !== 'string' || (o.namespace !== undefined && typeof o.namespace !== 'string')) {
+        problems.add(`externalObjects[${i}]`, o, 'must be { kind, name, namespace? } with strings');
+      } else {
+        external.add(externalKey(o.kind, o.namespace || namespace, o.name));
+      }
+    });
+  }
+  const security = options.security === true;
+  if (!security) {
+    for (const id of Object.keys(CATALOGUE)) {
+      if (CATALOGUE[id].profile === 'security') {
+        skip.add(id);
+      }
+    }
+  }
   problems.throwIfAny();
-  return { settings: { nodePortMin, nodePortMax }, skip };
+  return {
+    settings: { nodePortMin, nodePortMax, complete: options.complete === true, namespace, minor, ipFamilies, security, external },
+    skip,
+  };
 }
+
+/** The Kubernetes minor versions the checker knows. */
+const MIN_MINOR = 28;
+const MAX_MINOR = 34;
 
 /**
  * Checks a list of manifests against the rule catalogue. The function behind
@@ -54,10 +119,10 @@ export function checkManifests(manifests: any[], givenOptions?: CheckOptions): F
   const objects: any[] = Array.isArray(manifests) ? manifests : [];
   const findings: Finding[] = [];
   // One reporter, moved from object to object: most objects have nothing to report.
-  const r = new Reporter(findings, skip);
+  const r = new Reporter(findings, skip, settings);
   // Each object is visited once here, and the cross-object rules and acknowledgements take
   // what they need of it meanwhile: visiting many objects again costs more than the rules.
-  const cross = new CrossObjectRules();
+  const cross = new CrossObjectRules(settings);
   const acknowledging: Manifest[] = [];
   for (let i = 0; i < objects.length; i++) {
     const m = manifestOf(i, objects[i]);
@@ -65,12 +130,20 @@ export function checkManifests(manifests: any[], givenOptions?: CheckOptions): F
     if (root !== undefined) {
       checkMeta(r);
       switch (m.kind) {
-        case 'Service': checkService(r, settings); break;
+        case 'Service':
+          checkService(r, settings);
+          checkServiceSecurity(r, serviceType(m));
+          break;
         case 'Endpoints': checkEndpoints(r); break;
         case 'EndpointSlice': checkEndpointSlice(r); break;
-        case 'Ingress': checkIngress(r); break;
+        case 'Ingress':
+          checkIngress(r);
+          checkIngressSecurity(r);
+          break;
         case 'IngressClass': checkIngressClass(r); break;
       }
+    } else if (isWorkload(m.kind, m.apiVersion)) {
+      checkProbes(r);
     }
     // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
     cross.add(m, root !== undefined || (isMap(m.obj) && own(SERVED, m.kind) === undefined));
@@ -79,12 +152,12 @@ export function checkManifests(manifests: any[], givenOptions?: CheckOptions): F
     }
   }
   cross.check(r);
-  const acks = readAcknowledgements(acknowledging, r);
+  const acks = readAcknowledgements(acknowledging, r, findings);
   let out: Finding[] = findings;
   if (acks.size > 0) {
     out = [];
     for (const f of findings) {
-      const reason = f.ruleId.startsWith('ACK') ? undefined : acks.get(f.manifestIndex)?.get(f.ruleId);
+      const reason = f.ruleId.startsWith('ACK') ? undefined : acknowledgedBy(acks.get(f.manifestIndex)?.get(f.ruleId), f);
       if (reason === undefined) {
         out.push(f);
       } else if (options.includeAcknowledged) {
@@ -111,7 +184,22 @@ function inObjectOrder(findings: readonly Finding[]): boolean {
   return true;
 }
 
-const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?::([\s\S]*))?$/;
+/** `RULE: reason` or `RULE(target): reason`. */
+const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?:\(([^()]*)\))?\s*(?::([\s\S]*))?$/;
+
+/** The key of an acknowledgement that names a rule alone. */
+const WHOLE_RULE = '\u0000';
+
+/** The acknowledgements of one object: rule id to target (or WHOLE_RULE) to reason. */
+type Acks = Map<string, Map<string, string>>;
+
+/** The reason an object's acknowledgements of a rule give for `f`, or undefined. */
+function acknowledgedBy(targets: Map<string, string> | undefined, f: Finding): string | undefined {
+  if (targets === undefined) {
+    return undefined;
+  }
+  return targets.get(f.target ?? f.field) ?? targets.get(WHOLE_RULE);
+}
 
 /** The acknowledgement annotation of an object, or undefined. */
 function ackAnnotationOf(m: Manifest): unknown {
@@ -120,39 +208,43 @@ function ackAnnotationOf(m: Manifest): unknown {
 
 /**
  * Reads the acknowledgements of the objects `acknowledging` (the objects that have the
- * annotation): index to rule id to reason. Reports ACK001 for entries without a reason or
- * that cannot be read, ACK002 for unknown rules and rules that cannot be acknowledged.
+ * annotation): index to rule id to target to reason. Reports ACK001 for entries without a
+ * reason, that cannot be read, or that name a rule which finds several things per object
+ * without naming the finding; ACK002 for unknown rules and rules that cannot be acknowledged.
  */
-function readAcknowledgements(acknowledging: readonly Manifest[], r: Reporter): Map<number, Map<string, string>> {
-  const acks = new Map<number, Map<string, string>>();
+function readAcknowledgements(acknowledging: readonly Manifest[], r: Reporter, findings: readonly Finding[]): Map<number, Acks> {
+  const acks = new Map<number, Acks>();
   const field = `metadata.annotations[${ACK_ANNOTATION}]`;
+  const example = '\'XREF008(legacy-svc): managed by the platform team\'';
   for (const object of acknowledging) {
     const i = object.index;
     const value = ackAnnotationOf(object);
     r.moveTo(object);
     if (typeof value !== 'string') {
-      r.report('ACK001', field, value, 'must be a string of \'<RULE>: <reason>\' entries');
+      r.report('ACK001', field, value, 'must be a string of \'<RULE>(<target>): <reason>\' entries');
       continue;
     }
     const entries = value.split(/[;\n]/).map((e) => e.trim()).filter((e) => e.length > 0);
     if (entries.length === 0) {
-      r.report('ACK001', field, value, 'must acknowledge at least one rule as \'<RULE>: <reason>\'', 'e.g. \'XREF001: pods are created by an operator\'');
+      r.report('ACK001', field, value, 'must acknowledge at least one finding as \'<RULE>(<target>): <reason>\'', `e.g. ${example}`);
     }
     for (const entry of entries) {
       const m = ACK_ENTRY.exec(entry);
       if (!m) {
-        r.report('ACK001', field, entry, 'must be \'<RULE>: <reason>\'', 'e.g. \'XREF001: pods are created by an operator\'');
+        r.report('ACK001', field, entry, 'must be \'<RULE>(<target>): <reason>\' or, for a rule that finds one thing per object, \'<RULE>: <reason>\'', `e.g. ${example}`);
         continue;
       }
       const id = m[1].toUpperCase();
-      const reason = (m[2] ?? '').trim();
+      const target = m[2] === undefined ? undefined : m[2].trim();
+      const reason = (m[3] ?? '').trim();
       const rule = own(CATALOGUE, id);
       if (!rule) {
         r.report('ACK002', field, id, 'is not the id of a rule of the catalogue', 'see `k8s-connectivity-check --list-rules`');
         continue;
       }
+      const named = target === undefined ? id : `${id}(${target})`;
       if (reason === '') {
-        r.report('ACK001', field, entry, `must give a reason for acknowledging ${id}`, `write '${id}: <why this is intended>'`);
+        r.report('ACK001', field, entry, `must give a reason for acknowledging ${named}`, `write '${named}: <why this is intended>'`);
         continue;
       }
       if (rule.server === true) {
@@ -163,12 +255,23 @@ function readAcknowledgements(acknowledging: readonly Manifest[], r: Reporter): 
         r.report('ACK002', field, id, 'cannot be acknowledged', 'fix the acknowledgement instead');
         continue;
       }
+      if (target === '' || (target === undefined && rule.one !== true)) {
+        const found = findings.filter((f) => f.manifestIndex === i && f.ruleId === id).map((f) => `'${id}(${f.target ?? f.field}): ...'`);
+        r.report('ACK001', field, entry, `must name the finding it accepts: ${id} can find several things on one object, and an acknowledgement accepts one`,
+          found.length > 0 ? `write ${[...new Set(found)].join(' or ')}` : `write '${id}(<target>): ${reason}', with the finding's target (the name it refers to, or its field)`);
+        continue;
+      }
       let forObject = acks.get(i);
       if (!forObject) {
         forObject = new Map();
         acks.set(i, forObject);
       }
-      forObject.set(id, reason);
+      let targets = forObject.get(id);
+      if (!targets) {
+        targets = new Map();
+        forObject.set(id, targets);
+      }
+      targets.set(target ?? WHOLE_RULE, reason);
     }
   }
   return acks;

@@ -63,6 +63,14 @@ export interface Finding {
    * @default - not acknowledged
    */
   readonly acknowledgedReason?: string;
+
+  /**
+   * What the finding is about, as an acknowledgement names it (`XREF008(legacy-svc): reason`):
+   * the name of the object referred to for a finding about a reference, otherwise the field.
+   *
+   * @default - the field
+   */
+  readonly target?: string;
 }
 
 /**
@@ -90,4 +98,26 @@ export interface RuleInfo {
    * server rejects cannot be: the server rejects the object anyway.
    */
   readonly acknowledgeable: boolean;
+
+  /**
+   * Whether the rule reports that an object referred to is not among the manifests checked.
+   * Such a finding is a warning, since the object may be applied from elsewhere, unless the
+   * manifests are declared complete (`CheckOptions.complete`, the CLI's `--complete`, and
+   * always in the synth safety net), where it is an error.
+   */
+  readonly missingReference: boolean;
+
+  /**
+   * Whether the rule may find several things on one object, so that an acknowledgement must
+   * name the finding it accepts (`XREF008(legacy-svc): reason`) rather than the rule alone.
+   */
+  readonly manyPerObject: boolean;
+
+  /**
+   * The opt-in profile the rule belongs to, such as 'security'; its rules apply only when the
+   * profile is asked for.
+   *
+   * @default - none: the rule always applies
+   */
+  readonly profile?: string;
 }

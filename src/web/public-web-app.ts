@@ -12,7 +12,6 @@ import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
-import { ManifestChecker } from '../validation/checker';
 import { ValidationProblem } from '../validation/validation-error';
 
 /**
@@ -263,8 +262,6 @@ export class PublicWebApp extends InternalWebApp {
       annotations[EXTERNAL_DNS_ANNOTATION] = Lazy.any({ produce: () => this.hosts.filter((h) => !h.startsWith('*.')).join(',') || undefined });
     }
     Object.assign(annotations, p.annotations ?? {});
-    const userAck = annotations[ManifestChecker.ACKNOWLEDGE_ANNOTATION];
-    annotations[ManifestChecker.ACKNOWLEDGE_ANNOTATION] = Lazy.any({ produce: () => this.acknowledgements(userAck) });
     this.defaultBackendConfig = p.defaultBackend?.toWebBackendConfig();
 
     this.ingress = new kplus.k8s.KubeIngress(this, 'Ingress', {
@@ -284,10 +281,9 @@ export class PublicWebApp extends InternalWebApp {
       // (cert-manager and external-dns act on the main Ingress).
       this.redirectIngress = new kplus.k8s.KubeIngress(this, 'RedirectIngress', {
         metadata: {
-          annotations: {
-            ...redirectAnnotations,
-            [ManifestChecker.ACKNOWLEDGE_ANNOTATION]: 'XREF011: routes the same hosts and paths on the plain entry point only to redirect them to HTTPS',
-          },
+          // The same hosts and paths as the main Ingress, on the other entry point: the checker
+          // tells routes of different Traefik entry points apart.
+          annotations: { ...redirectAnnotations },
         },
         spec: Lazy.any({
           produce: () => ({
@@ -578,22 +574,6 @@ export class PublicWebApp extends InternalWebApp {
           'use a dedicated annotation or ConfigMap option, or set `allowSnippetAnnotations: true` if you accept the risk');
       }
     }
-  }
-
-  /** Acknowledges checker rule XREF008 for the Services named with `WebBackend.serviceName`. */
-  private acknowledgements(userAck: string | undefined): string | undefined {
-    const outside = new Set<string>();
-    for (const b of [...this.routeList.map((r) => r.backend), ...(this.defaultBackendConfig ? [this.defaultBackendConfig] : [])]) {
-      if (b.outsideApp) {
-        outside.add(`'${b.serviceName}'`);
-      }
-    }
-    const entries = userAck !== undefined ? [userAck] : [];
-    if (outside.size > 0) {
-      const names = [...outside].join(', ');
-      entries.push(`XREF008: Service${outside.size > 1 ? 's' : ''} ${names} managed outside this app (WebBackend.serviceName)`);
-    }
-    return entries.length > 0 ? entries.join('; ') : undefined;
   }
 
   private kubeRules(): any[] | undefined {

@@ -200,7 +200,7 @@ describe('acknowledgements', () => {
   });
 
   test('several acknowledgements separated by \';\' or new lines', () => {
-    const service = operatorService('XREF001: operator pods;\nXREF002: the operator adds the port');
+    const service = operatorService('XREF001: operator pods;\nXREF002(spec.ports[0].targetPort): the operator adds the port');
     service.spec.ports[0].targetPort = 'other';
     expect(ManifestChecker.check([service])).toEqual([]);
   });
@@ -430,8 +430,10 @@ describe('EndpointSlices whose service-name label is not a string', () => {
 });
 
 describe('traffic policies', () => {
-  test('externalTrafficPolicy is allowed on a ClusterIP Service with external IPs', () => {
-    expect(ids([web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual([]);
+  test('externalTrafficPolicy on a ClusterIP Service with external IPs: refused by 1.28, accepted from 1.29', () => {
+    const manifests = [web({ externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Local' }), WEB_PODS];
+    expect(ids(manifests)).toEqual(['0 SVC014 spec.externalTrafficPolicy']);
+    expect(ids(manifests, { kubernetesVersion: '1.29' })).toEqual([]);
     expect(ids([web({ externalTrafficPolicy: 'Local' }), WEB_PODS])).toEqual(['0 SVC014 spec.externalTrafficPolicy']);
   });
 });

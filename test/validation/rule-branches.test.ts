@@ -222,7 +222,7 @@ describe('SVC009', () => {
 
   test('fails if two cluster IPs are of the same family', () => {
     // GIVEN
-    const manifests = [web({ clusterIPs: ['10.96.0.10', '10.96.0.11'], ipFamilyPolicy: 'PreferDualStack' }), WEB_PODS];
+    const manifests = [web({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', '10.96.0.11'], ipFamilyPolicy: 'PreferDualStack' }), WEB_PODS];
     // WHEN
     const found = ids(manifests);
     // THEN
@@ -237,14 +237,15 @@ describe('SVC011', () => {
     expect(ids([web({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }), WEB_PODS])).toEqual([]);
   });
 
-  test('fails if sessionAffinityConfig is set while sessionAffinity is None (explicitly or by default)', () => {
+  test('warns (SVC022) if sessionAffinityConfig is set while sessionAffinity is None (explicitly or by default): defaulting drops it', () => {
     // GIVEN
     const explicit = [web({ sessionAffinity: 'None', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }), WEB_PODS];
     const byDefault = [web({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } }), WEB_PODS];
     // WHEN / THEN
-    expect(ids(explicit)).toEqual(['0 SVC011 spec.sessionAffinityConfig']);
-    expect(ids(byDefault)).toEqual(['0 SVC011 spec.sessionAffinityConfig']);
-    expect(messageOf(explicit, 'SVC011', 'spec.sessionAffinityConfig')).toMatch(/must not be set when `sessionAffinity` is 'None'/);
+    expect(ids(explicit)).toEqual(['0 SVC022 spec.sessionAffinityConfig']);
+    expect(ids(byDefault)).toEqual(['0 SVC022 spec.sessionAffinityConfig']);
+    expect(ManifestChecker.check(explicit)[0].severity).toBe('warning');
+    expect(messageOf(explicit, 'SVC022', 'spec.sessionAffinityConfig')).toMatch(/is dropped by the API server because `sessionAffinity` is 'None'/);
   });
 });
 

@@ -55,7 +55,7 @@ describe('safety net', () => {
     new Emitter(other, 'Web', { clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80 }] });
     // THEN the hand-written Service was context for the construct's object, and is not reported itself
     expect(problemsOf(() => Testing.synth(other))).toEqual([
-      expect.objectContaining({ path: 'test/Web/Resource', field: 'spec.clusterIP', message: expect.stringMatching(/is already taken by Service 'foreign'.*rule SVC021/) }),
+      expect.objectContaining({ path: 'test/Web/Resource', field: 'spec.clusterIP', message: expect.stringMatching(/is already taken by Service '(default\/)?foreign'.*rule SVC021/) }),
     ]);
   });
 

@@ -98,6 +98,7 @@ export function checkApi(r: Reporter): string | undefined {
   }
   const served = own(SERVED, kind);
   if (served === undefined) {
+    checkKindOfGroup(r, apiVersion, kind);
     return undefined;
   }
   if (served !== apiVersion) {
@@ -107,6 +108,74 @@ export function checkApi(r: Reporter): string | undefined {
   const root = ROOTS[kind];
   walk(r, obj, root, false);
   return root.code;
+}
+
+/**
+ * The kinds the built-in API groups serve in Kubernetes 1.28 (list kinds aside): a kind of such
+ * an apiVersion that is not here does not exist, and the API server refuses the object.
+ */
+const GROUP_KINDS: Record<string, readonly string[]> = {
+  'v1': ['Binding', 'ComponentStatus', 'ConfigMap', 'Endpoints', 'Event', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume',
+    'PersistentVolumeClaim', 'Pod', 'PodTemplate', 'ReplicationController', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount'],
+  'apps/v1': ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
+  'batch/v1': ['CronJob', 'Job'],
+  'discovery.k8s.io/v1': ['EndpointSlice'],
+  'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
+  'policy/v1': ['Eviction', 'PodDisruptionBudget'],
+  'rbac.authorization.k8s.io/v1': ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
+  'autoscaling/v1': ['HorizontalPodAutoscaler', 'Scale'],
+  'autoscaling/v2': ['HorizontalPodAutoscaler'],
+  'storage.k8s.io/v1': ['CSIDriver', 'CSINode', 'CSIStorageCapacity', 'StorageClass', 'VolumeAttachment'],
+  'scheduling.k8s.io/v1': ['PriorityClass'],
+  'coordination.k8s.io/v1': ['Lease'],
+  'node.k8s.io/v1': ['RuntimeClass'],
+  'certificates.k8s.io/v1': ['CertificateSigningRequest'],
+  'admissionregistration.k8s.io/v1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+  'apiextensions.k8s.io/v1': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io/v1': ['APIService'],
+  'events.k8s.io/v1': ['Event'],
+};
+
+/** API006: a kind that the (built-in) group of its apiVersion does not serve. */
+function checkKindOfGroup(r: Reporter, apiVersion: string, kind: string): void {
+  const kinds = own(GROUP_KINDS, apiVersion);
+  if (kinds === undefined || kinds.includes(kind) || (kind.endsWith('List') && kinds.includes(kind.slice(0, -4)))) {
+    return;
+  }
+  const close = closestKind(kind, kinds) ?? closestKind(kind, Object.keys(SERVED));
+  const servedElsewhere = own(SERVED, close ?? '');
+  r.report('API006', 'kind', kind, `is not a kind that '${apiVersion}' serves`,
+    close === undefined ? `use one of ${kinds.map((k) => `'${k}'`).join(', ')}, or the apiVersion of the kind`
+      : `did you mean '${close}'${servedElsewhere !== undefined && servedElsewhere !== apiVersion ? ` (apiVersion '${servedElsewhere}')` : ''}?`);
+}
+
+/** The kind among `kinds` that `kind` most likely misspells (case, or at most two edits), or undefined. */
+function closestKind(kind: string, kinds: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of kinds) {
+    const d = k.toLowerCase() === kind.toLowerCase() ? 0 : editDistance(k, kind);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_x, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
 }
 
 const RENAMED_NOTE: Record<string, string> = {

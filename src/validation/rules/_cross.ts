@@ -1,4 +1,4 @@
-import { Manifest, Reporter, hasOwn, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
+import { Manifest, Reporter, RuleSettings, hasOwn, isMap, list, map, nameOf, namespaceOf, str } from './_engine';
 // renderValue for values no rule has checked yet: a template literal throws on some objects
 import { renderValue } from '../_problems';
 import { CLASS_ANNOTATION } from './_ingress';
@@ -83,52 +83,33 @@ function addPorts(containers: readonly any[], portNames: Set<string>, portNumber
   }
 }
 
-/**
- * A map keyed by a namespace and a name. It finds what a map keyed by the joined text
- * `${namespace}\n${name}` finds (the index was written so first), without writing such a text
- * for each object and lookup: a namespace is cut at its first '\n' (only an invalid namespace
- * has one, META002), and the rest goes to the name, as in the joined text.
- */
+/** A map keyed by a namespace, then a name. */
 class NamespacedMap<V> {
   private readonly namespaces = new Map<string, Map<string, V>>();
 
   public get(ns: string, name: string): V | undefined {
-    const cut = ns.indexOf('\n');
-    return cut < 0
-      ? this.namespaces.get(ns)?.get(name)
-      : this.namespaces.get(ns.slice(0, cut))?.get(`${ns.slice(cut + 1)}\n${name}`);
+    return this.namespaces.get(ns)?.get(name);
   }
 
   public set(ns: string, name: string, value: V): void {
-    const cut = ns.indexOf('\n');
-    const space = cut < 0 ? ns : ns.slice(0, cut);
-    let names = this.namespaces.get(space);
+    let names = this.namespaces.get(ns);
     if (!names) {
       names = new Map();
-      this.namespaces.set(space, names);
+      this.namespaces.set(ns, names);
     }
-    names.set(cut < 0 ? name : `${ns.slice(cut + 1)}\n${name}`, value);
+    names.set(name, value);
   }
 }
 
-/**
- * The pod templates by namespace and label. Like `NamespacedMap`, it finds what a map keyed by
- * the joined text `${namespace}\n${key}=${value}` finds: see `labelParts`.
- */
+/** The pod templates by namespace, label key and label value. */
 class LabelIndex {
   private readonly namespaces = new Map<string, Map<string, Map<string, PodTemplate[]>>>();
 
   public get(ns: string, key: string, value: string): PodTemplate[] | undefined {
-    if (ns.includes('\n') || key.includes('=')) {
-      [ns, key, value] = labelParts(ns, key, value);
-    }
     return this.namespaces.get(ns)?.get(key)?.get(value);
   }
 
   public add(ns: string, key: string, value: string, t: PodTemplate): void {
-    if (ns.includes('\n') || key.includes('=')) {
-      [ns, key, value] = labelParts(ns, key, value);
-    }
     let keys = this.namespaces.get(ns);
     if (!keys) {
       keys = new Map();
@@ -149,16 +130,20 @@ class LabelIndex {
 }
 
 /**
- * The namespace, label key and value as the joined text `${ns}\n${key}=${value}` reads: cut at
- * its first '\n', then at the first '=' after it. Only an invalid namespace (with '\n') or
- * label key (with '=') changes them.
+ * Labels that controllers put on the pods they create, which templates do not carry: a
+ * selector may use them. Each maps to whether the pods of a template have it with a value.
  */
-function labelParts(ns: string, key: string, value: string): [string, string, string] {
-  const joined = `${ns}\n${key}=${value}`;
-  const rest = joined.slice(joined.indexOf('\n') + 1);
-  const eq = rest.indexOf('=');
-  return [joined.slice(0, joined.indexOf('\n')), rest.slice(0, eq), rest.slice(eq + 1)];
-}
+const CONTROLLER_LABELS: Record<string, (t: PodTemplate, value: string) => boolean> = {
+  // the StatefulSet controller: `<set name>-<ordinal>`
+  'statefulset.kubernetes.io/pod-name': (t, value) => t.workload.kind === 'StatefulSet'
+    && value.startsWith(`${nameOf(t.workload)}-`) && /^[0-9]+$/.test(value.slice(nameOf(t.workload).length + 1)),
+  // the StatefulSet controller (1.28 on): the ordinal
+  'apps.kubernetes.io/pod-index': (t, value) => t.workload.kind === 'StatefulSet' && /^[0-9]+$/.test(value),
+  // the Deployment controller, through its ReplicaSets: a hash of the template
+  'pod-template-hash': (t) => t.workload.kind === 'Deployment' || t.workload.kind === 'ReplicaSet',
+  // the StatefulSet and DaemonSet controllers: a hash of the revision
+  'controller-revision-hash': (t) => t.workload.kind === 'StatefulSet' || t.workload.kind === 'DaemonSet',
+};
 
 /** Services and pod templates indexed by namespace, built once (an object at a time). */
 class Index {
@@ -166,6 +151,9 @@ class Index {
   public readonly services = new NamespacedMap<Manifest>();
   /** The templates that have a label, by namespace, label key and value. */
   public readonly templatesByLabel = new LabelIndex();
+  /** Every template, by namespace (for selectors of controller labels only). */
+  public readonly templates = new Map<string, PodTemplate[]>();
+
 
   /** Every Service (namespace and name) an EndpointSlice or Endpoints object backs. */
   public readonly backed = new NamespacedMap<true>();
@@ -177,6 +165,8 @@ class Index {
    */
   public readonly slicePorts = new NamespacedMap<{ names: Set<string>; first: Manifest; count: number }>();
 
+  public constructor(private readonly defaultNamespace: string) {}
+
   /** Indexes a usable object (a map). */
   public add(m: Manifest): void {
     const kind = m.kind;
@@ -185,7 +175,7 @@ class Index {
       if (typeof serviceName !== 'string') {
         return; // backs no Service (XREF005); never interpolate a hostile value
       }
-      const ns = namespaceOf(m);
+      const ns = namespaceOf(m, this.defaultNamespace);
       this.backed.set(ns, serviceName, true);
       let ports = this.slicePorts.get(ns, serviceName);
       if (!ports) {
@@ -199,16 +189,22 @@ class Index {
       return;
     }
     if (kind === 'Endpoints') {
-      this.backed.set(namespaceOf(m), nameOf(m), true);
+      this.backed.set(namespaceOf(m, this.defaultNamespace), nameOf(m), true);
       return;
     }
     if (kind === 'Service' && m.apiVersion === 'v1') {
-      this.services.set(namespaceOf(m), nameOf(m), m);
+      this.services.set(namespaceOf(m, this.defaultNamespace), nameOf(m), m);
       return;
     }
     const t = templateOf(m);
     if (t) {
-      const ns = namespaceOf(m);
+      const ns = namespaceOf(m, this.defaultNamespace);
+      const all = this.templates.get(ns);
+      if (all) {
+        all.push(t);
+      } else {
+        this.templates.set(ns, [t]);
+      }
       for (const k in t.labels) {
         if (hasOwn(t.labels, k)) {
           this.templatesByLabel.add(ns, k, t.labels[k], t);
@@ -221,13 +217,18 @@ class Index {
     return typeof name === 'string' ? this.services.get(ns, name) : undefined;
   }
 
-  /** The templates in `ns` whose labels contain every pair of `selector`. */
+  /**
+   * The templates in `ns` whose pods carry every pair of `selector`: the template's labels, or
+   * a label a controller adds to the pods it creates (see CONTROLLER_LABELS).
+   */
   public select(ns: string, selector: Record<string, string>): PodTemplate[] {
-    const keys = Object.keys(selector);
-    for (const k of keys) {
+    const keys: string[] = [];
+    const controllerKeys: string[] = [];
+    for (const k of Object.keys(selector)) {
       if (typeof selector[k] !== 'string') {
         return []; // labels are strings (API004 reports the value); never interpolate a hostile one
       }
+      (hasOwn(CONTROLLER_LABELS, k) ? controllerKeys : keys).push(k);
     }
     // Only the templates of the smallest bucket can have every pair.
     let smallest: PodTemplate[] | undefined;
@@ -240,9 +241,10 @@ class Index {
         smallest = bucket;
       }
     }
+    const candidates = smallest ?? (controllerKeys.length > 0 ? this.templates.get(ns) ?? [] : []);
     const selected: PodTemplate[] = [];
-    for (const t of smallest ?? []) {
-      if (keys.every((k) => t.labels[k] === selector[k])) {
+    for (const t of candidates) {
+      if (keys.every((k) => t.labels[k] === selector[k]) && controllerKeys.every((k) => CONTROLLER_LABELS[k](t, selector[k]))) {
         selected.push(t);
       }
     }
@@ -258,9 +260,13 @@ class Index {
  * hand, and `check` only visits the objects the rules check.
  */
 export class CrossObjectRules {
-  private readonly index = new Index();
+  private readonly index: Index;
   /** The objects to check, in order. */
   private readonly toCheck: Manifest[] = [];
+
+  public constructor(private readonly settings: RuleSettings) {
+    this.index = new Index(settings.namespace);
+  }
 
   /**
    * Adds an object. `usable` says whether it may be used: a kind of the catalogue that passed
@@ -289,7 +295,7 @@ export class CrossObjectRules {
     const served = new Map<string, ServedPath>(); // class|host|path -> who serves it first
     const allocated = new Map<string, string>(); // node port or cluster IP -> the Service that has it
     for (const m of this.toCheck) {
-      const ns = namespaceOf(m);
+      const ns = namespaceOf(m, this.settings.namespace);
       r.moveTo(m);
       switch (m.kind) {
         case 'StatefulSet':
@@ -322,15 +328,18 @@ function checkServiceSelection(r: Reporter, svc: Manifest, ns: string, index: In
   }
   if (!isMap(spec.selector) || Object.keys(spec.selector).length === 0) {
     // A selector-less Service is backed by the EndpointSlices or Endpoints that name it.
-    if (!index.backed.get(ns, nameOf(svc))) {
-      r.report('XREF014', 'spec.selector', undefined, `is missing, and no EndpointSlice (label '${SERVICE_NAME_LABEL}: ${nameOf(svc)}') or Endpoints named '${nameOf(svc)}' is ${where(ns)}: the Service has no backends`,
+    if (!index.backed.get(ns, nameOf(svc)) && !r.isExternal('EndpointSlice', ns, nameOf(svc)) && !r.isExternal('Endpoints', ns, nameOf(svc))) {
+      r.reportMissing('XREF014', 'spec.selector', undefined,
+        `is missing, and no EndpointSlice (label '${SERVICE_NAME_LABEL}: ${nameOf(svc)}') or Endpoints named '${nameOf(svc)}' is ${inNamespace(ns)}`,
+        'the Service has no backends',
         'add a selector for the pods, or an EndpointSlice for the backends (or acknowledge this if another tool creates them)');
     }
     return;
   }
   const selected = index.select(ns, spec.selector);
   if (selected.length === 0) {
-    r.report('XREF001', 'spec.selector', spec.selector, `matches no pod template ${where(ns)}`,
+    r.reportMissing('XREF001', 'spec.selector', spec.selector, `matches no pod template ${inNamespace(ns)}`,
+      'the Service has no endpoints',
       'make the selector equal to the labels of the workload\'s pod template (or acknowledge this if the pods are created elsewhere)');
     return;
   }
@@ -351,13 +360,32 @@ function checkServiceSelection(r: Reporter, svc: Manifest, ns: string, index: In
           `add a ${protocol} container port named '${target}', or use the port number`);
       }
     } else if (typeof target === 'number') {
-      const missing = selected.filter((t) => t.portNumbers.size > 0 && !t.portNumbers.has(target));
-      if (missing.length > 0) {
-        r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is not among the container ports that ${missing.map(ownerOf).join(', ')} declare`,
-          'check the port the container listens on');
+      // Containers may listen on ports they do not declare: only pods that declare their ports
+      // tell that nothing listens on this one.
+      const declaring = selected.filter((t) => t.portNumbers.size > 0);
+      const missing = declaring.filter((t) => !t.portNumbers.has(target));
+      if (missing.length === 0) {
+        continue;
+      }
+      const declared = `${missing.map(ownerOf).join(', ')} declare${missing.length === 1 ? 's' : ''} ${missing.length === 1 ? 'its ports' : 'their ports'} (${describePorts(missing)})`;
+      if (declaring.length === selected.length) {
+        r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is not a port the selected containers declare: ${declared}, and traffic to this port is refused`,
+          'use the containerPort the container listens on (not a hostPort), or declare the port');
+      } else {
+        r.report('XREF015', `spec.ports[${i}].targetPort`, target, `is not a port the selected containers declare: ${declared}; other selected pods declare none`,
+          'check the port the containers listen on');
       }
     }
   }
+}
+
+/** The declared port numbers of templates, for messages: `8080, 9090`. */
+function describePorts(templates: readonly PodTemplate[]): string {
+  const numbers = new Set<number>();
+  for (const t of templates) {
+    t.portNumbers.forEach((n) => numbers.add(n));
+  }
+  return [...numbers].sort((x, y) => x - y).join(', ');
 }
 
 /** The name of a port of a Service, slice or subset, or ''. */
@@ -409,8 +437,10 @@ function checkSlice(r: Reporter, slice: Manifest, ns: string, index: Index): voi
   }
   const svc = index.services.get(ns, serviceName);
   if (!svc) {
-    r.report('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names no Service ${where(ns)}`,
-      'create the Service (without selector), or fix the label');
+    if (!r.isExternal('Service', ns, serviceName)) {
+      r.reportMissing('XREF004', `metadata.labels[${SERVICE_NAME_LABEL}]`, serviceName, `names Service '${serviceName}', which is not ${inNamespace(ns)}`,
+        'no Service uses this EndpointSlice', 'create the Service (without selector), or fix the label', serviceName);
+    }
     return;
   }
   if (serviceType(svc) === 'ExternalName') {
@@ -432,8 +462,10 @@ function checkSlice(r: Reporter, slice: Manifest, ns: string, index: Index): voi
 function checkEndpointsService(r: Reporter, ep: Manifest, ns: string, index: Index): void {
   const svc = index.service(ns, nameOf(ep));
   if (!svc) {
-    r.report('XREF007', 'metadata.name', nameOf(ep), `names no Service ${where(ns)}: Endpoints reach a Service only by having its name`,
-      'name the Endpoints exactly like their Service');
+    if (!r.isExternal('Service', ns, nameOf(ep))) {
+      r.reportMissing('XREF007', 'metadata.name', nameOf(ep), `names no Service ${inNamespace(ns)}`,
+        'no Service uses these Endpoints (Endpoints reach a Service only by having its name)', 'name the Endpoints exactly like their Service', nameOf(ep));
+    }
     return;
   }
   if (serviceType(svc) === 'ExternalName') {
@@ -455,11 +487,15 @@ function checkEndpointsService(r: Reporter, ep: Manifest, ns: string, index: Ind
   }
 }
 
+/** The annotation prefix of the AWS Load Balancer Controller's actions, which an Ingress backend may name instead of a Service. */
+const ALB_ACTIONS = 'alb.ingress.kubernetes.io/actions.';
+
 function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Index): void {
   const spec = map(ing.spec);
   const defaultBackend = spec.defaultBackend;
+  const annotations = map(ing.annotations);
   if (isMap(defaultBackend)) {
-    checkIngressBackend(r, defaultBackend, ns, index, -1, -1);
+    checkIngressBackend(r, defaultBackend, ns, index, -1, -1, annotations);
   }
   const rules = list(spec.rules);
   for (let i = 0; i < rules.length; i++) {
@@ -467,7 +503,7 @@ function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Ind
     for (let j = 0; j < paths.length; j++) {
       const backend = map(paths[j]).backend;
       if (isMap(backend)) {
-        checkIngressBackend(r, backend, ns, index, i, j);
+        checkIngressBackend(r, backend, ns, index, i, j, annotations);
       }
     }
   }
@@ -477,17 +513,23 @@ function checkIngressBackends(r: Reporter, ing: Manifest, ns: string, index: Ind
  * Checks one backend of an Ingress against its Service: the default backend when `rule` is -1,
  * else the one of `spec.rules[rule].http.paths[path]` (its field is only written out for a finding).
  */
-function checkIngressBackend(r: Reporter, backend: Record<string, any>, ns: string, index: Index, rule: number, path: number): void {
+function checkIngressBackend(r: Reporter, backend: Record<string, any>, ns: string, index: Index, rule: number, path: number,
+  annotations: Record<string, any>): void {
   const service = backend.service;
   const name = isMap(service) ? service.name : undefined;
   if (typeof name !== 'string' || name === '') {
     return;
   }
+  if (map(service.port).name === 'use-annotation' && typeof annotations[`${ALB_ACTIONS}${name}`] === 'string') {
+    return; // an action of the AWS Load Balancer Controller, not a Service
+  }
   const field = () => (rule < 0 ? 'spec.defaultBackend' : `spec.rules[${rule}].http.paths[${path}].backend`);
   const svc = index.service(ns, name);
   if (!svc) {
-    r.report('XREF008', `${field()}.service.name`, name, `names no Service ${where(ns)}`,
-      'create the Service in the Ingress\'s namespace, or fix the name');
+    if (!r.isExternal('Service', ns, name)) {
+      r.reportMissing('XREF008', `${field()}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
+        'the controller answers requests for this path with an error (503)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
+    }
     return;
   }
   const ports = list(map(svc.spec).ports).filter(isMap);
@@ -524,6 +566,26 @@ function checkTlsHosts(r: Reporter, ing: Manifest): void {
     return; // nothing to match
   }
   const rules = list(spec.rules).filter(isMap);
+  const tlsHosts: string[] = [];
+  for (const entry of tls) {
+    for (const host of list(map(entry).hosts)) {
+      if (typeof host === 'string') {
+        tlsHosts.push(host);
+      }
+    }
+  }
+  // Rule hosts that TLS does not cover are served without the Ingress's certificate. A TLS
+  // entry without hosts applies to every host (ingress-nginx and others use its Secret as the
+  // default certificate), so only entries that list hosts say which are covered.
+  if (tlsHosts.length > 0 && tls.every((entry) => list(map(entry).hosts).length > 0)) {
+    rules.forEach((rule, i) => {
+      const host = rule.host;
+      if (typeof host === 'string' && host !== '' && !tlsHosts.some((h) => hostsMatch(h, host))) {
+        r.report('ING009', `spec.rules[${i}].host`, host, `is covered by no TLS entry of this Ingress (TLS hosts: ${tlsHosts.map((h) => `'${h}'`).join(', ')}): it is served with the controller's default certificate, or over plain HTTP`,
+          'add the host to a `spec.tls[].hosts` list with a certificate for it');
+      }
+    });
+  }
   if (rules.length === 0 || rules.some((rule) => typeof rule.host !== 'string' || rule.host === '')) {
     return; // the default backend or a rule without host serves every host
   }
@@ -546,10 +608,21 @@ interface ServedPath {
   readonly path: number;
 }
 
+/** Traefik's entry points of an Ingress's routers: routes on other entry points do not collide. */
+const TRAEFIK_ENTRY_POINTS = 'traefik.ingress.kubernetes.io/router.entrypoints';
+/** ingress-nginx canary Ingresses serve the same host and path as their main Ingress, on purpose. */
+const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
+
 function checkServedTwice(r: Reporter, ing: Manifest, ns: string, served: Map<string, ServedPath>): void {
   const spec = map(ing.spec);
   const annotations = map(ing.annotations);
-  const cls = str(spec.ingressClassName) ?? str(annotations[CLASS_ANNOTATION]) ?? '';
+  if (annotations[NGINX_CANARY] === 'true') {
+    return;
+  }
+  const entryPoints = str(annotations[TRAEFIK_ENTRY_POINTS]);
+  const className = str(spec.ingressClassName) ?? str(annotations[CLASS_ANNOTATION]) ?? '';
+  const points = entryPoints === undefined ? '' : entryPoints.split(',').map((e) => e.trim()).sort().join(',');
+  const cls = `${className}\n${points}`;
   list(spec.rules).forEach((rule, i) => {
     const host = str(map(rule).host) ?? '';
     list(map(map(rule).http).paths).forEach((p, j) => {
@@ -557,7 +630,7 @@ function checkServedTwice(r: Reporter, ing: Manifest, ns: string, served: Map<st
       const key = `${cls}\n${host}\n${path}`;
       const first = served.get(key);
       if (first !== undefined) {
-        r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${cls ? ` (class '${cls}')` : ''}: the controller picks one of them`,
+        r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${className ? ` (class '${className}')` : ''}${points ? ` (entry points '${points}')` : ''}: the controller picks one of them`,
           'serve each host and path from one Ingress only');
       } else {
         served.set(key, { ns, ing, rule: i, path: j });
@@ -583,8 +656,10 @@ function checkStatefulSet(r: Reporter, sts: Manifest, ns: string, index: Index):
   }
   const svc = index.service(ns, serviceName);
   if (!svc) {
-    r.report('XREF013', 'spec.serviceName', serviceName, `names no Service ${where(ns)}: the pods get no stable DNS names`,
-      'create a headless Service (`clusterIP: None`) with this name');
+    if (!r.isExternal('Service', ns, serviceName)) {
+      r.reportMissing('XREF013', 'spec.serviceName', serviceName, `names Service '${serviceName}', which is not ${inNamespace(ns)}`,
+        'the pods get no stable DNS names', 'create a headless Service (`clusterIP: None`) with this name', serviceName);
+    }
   } else if (!isHeadless(svc)) {
     r.report('XREF012', 'spec.serviceName', serviceName, `names Service '${serviceName}', which is not headless: the pods get no per-pod DNS names`,
       'set `clusterIP: None` on that Service, or point `serviceName` at a headless Service');
@@ -592,8 +667,8 @@ function checkStatefulSet(r: Reporter, sts: Manifest, ns: string, index: Index):
 }
 
 /** Where an object was looked for, for messages. */
-function where(ns: string): string {
-  return ns ? `in namespace '${ns}' among the manifests checked` : 'among the manifests checked without a namespace';
+function inNamespace(ns: string): string {
+  return `in namespace '${ns}'`;
 }
 
 /** Node ports are unique in the cluster, cluster IPs too: the second Service asking for one is refused. */

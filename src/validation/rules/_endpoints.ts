@@ -30,6 +30,10 @@ const SLICE_PORT_RULES: PortListRules = {
  * The rules a 1.28 API server applies to `v1` Endpoints.
  */
 export function checkEndpoints(r: Reporter): void {
+  if (r.settings.minor >= 33) {
+    r.report('EP005', 'apiVersion', r.m.apiVersion, 'is deprecated for Endpoints from Kubernetes 1.33 (the API server answers with a warning): EndpointSlices replace them',
+      'write a `discovery.k8s.io/v1` EndpointSlice with the label \'kubernetes.io/service-name\' instead');
+  }
   list(r.m.obj.subsets).forEach((subset, i) => {
     const at = `subsets[${i}]`;
     if (!isMap(subset)) {

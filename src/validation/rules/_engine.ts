@@ -1,5 +1,5 @@
 import { renderValue } from '../_problems';
-import { Finding } from '../finding';
+import { Finding, Severity } from '../finding';
 import { CATALOGUE } from './_catalogue';
 import { KubeName } from '../../net/names';
 
@@ -9,7 +9,34 @@ export interface RuleSettings {
   readonly nodePortMin: number;
   /** The highest node port. */
   readonly nodePortMax: number;
+  /**
+   * Whether the manifests are the whole set: an object they refer to and do not contain is
+   * then an error, not a warning.
+   */
+  readonly complete: boolean;
+  /** The namespace of objects without `metadata.namespace` (as `kubectl apply` defaults it). */
+  readonly namespace: string;
+  /** The Kubernetes minor version checked against, e.g. 28 for 1.28. */
+  readonly minor: number;
+  /** The cluster's IP families, or undefined when they are not known. */
+  readonly ipFamilies: readonly string[] | undefined;
+  /** Whether the opt-in security rules apply. */
+  readonly security: boolean;
+  /** Objects declared to exist outside the manifests: `Kind/namespace/name`. */
+  readonly external: ReadonlySet<string>;
 }
+
+/** The settings of a check that states no cluster fact. */
+export const DEFAULT_SETTINGS: RuleSettings = {
+  nodePortMin: 30000,
+  nodePortMax: 32767,
+  complete: false,
+  namespace: 'default',
+  minor: 28,
+  ipFamilies: undefined,
+  security: false,
+  external: new Set(),
+};
 
 /**
  * The fields of a manifest that the rules read, each read once.
@@ -115,6 +142,8 @@ export class Reporter {
   public constructor(
     private readonly out: Finding[],
     private readonly skip: ReadonlySet<string>,
+    /** The settings of the check. */
+    public readonly settings: RuleSettings = DEFAULT_SETTINGS,
   ) {}
 
   /** Reports about `m` from now on; returns this reporter. */
@@ -123,8 +152,38 @@ export class Reporter {
     return this;
   }
 
-  /** Records a finding; `value` undefined means the field is missing. */
-  public report(ruleId: string, field: string, value: unknown, message: string, fix?: string): void {
+  /**
+   * Records a finding; `value` undefined means the field is missing. `target` names what the
+   * finding is about, for an acknowledgement (`RULE(target): reason`): the referenced object's
+   * name for a finding about a reference, else the field.
+   */
+  public report(ruleId: string, field: string, value: unknown, message: string, fix?: string, target?: string): void {
+    this.push(ruleId, undefined, field, value, message, fix, target);
+  }
+
+  /**
+   * Records that an object the current one refers to is not among the manifests checked.
+   * `message` says what is missing, and is followed by "among the manifests checked";
+   * `consequence` says what happens when it really is missing. That is a warning, since it may
+   * be applied from elsewhere; an error when the manifests are declared complete.
+   *
+   * @param target the name of the object referred to, for acknowledgements
+   */
+  public reportMissing(ruleId: string, field: string, value: unknown, message: string, consequence: string, fix: string, target?: string): void {
+    const complete = this.settings.complete;
+    const text = complete
+      ? `${message} among the manifests, which are declared complete: ${consequence}`
+      : `${message} among the manifests checked: unless it is applied from elsewhere, ${consequence}`;
+    this.push(ruleId, complete ? Severity.ERROR : Severity.WARNING, field, value, text, fix, target);
+  }
+
+  /** Whether `kind` `name` in `ns` was declared to exist outside the manifests. */
+  public isExternal(kind: string, ns: string, name: string): boolean {
+    return this.settings.external.size > 0 && this.settings.external.has(externalKey(kind, ns, name));
+  }
+
+  private push(ruleId: string, severity: Severity | undefined, field: string, value: unknown, message: string,
+    fix: string | undefined, target: string | undefined): void {
     if (this.skip.has(ruleId)) {
       return;
     }
@@ -135,7 +194,7 @@ export class Reporter {
     const m = this.m;
     this.out.push({
       ruleId,
-      severity: rule.severity,
+      severity: severity ?? rule.severity,
       manifestIndex: m.index,
       apiVersion: str(m.apiVersion),
       kind: str(m.kind),
@@ -146,6 +205,7 @@ export class Reporter {
       message,
       fix,
       docsUrl: rule.docsUrl,
+      target: target ?? field,
     });
   }
 }
@@ -183,9 +243,12 @@ export function absent(x: unknown): boolean {
   return x === undefined || x === null || x === '';
 }
 
-/** The namespace key of an object for cross-object matching: objects without one share ''. */
-export function namespaceOf(m: Manifest): string {
-  return typeof m.namespace === 'string' ? m.namespace : '';
+/**
+ * The namespace of an object for cross-object matching: its own, or `defaultNamespace` when it
+ * has none (as `kubectl apply` puts it in the namespace it applies to).
+ */
+export function namespaceOf(m: Manifest, defaultNamespace: string): string {
+  return typeof m.namespace === 'string' && m.namespace !== '' ? m.namespace : defaultNamespace;
 }
 
 /** The name of an object, or ''. */
@@ -228,4 +291,9 @@ export function keyErrors(key: string): string[] {
     }
   }
   return errors;
+}
+
+/** The key of an object declared to exist outside the manifests: `Kind/namespace/name`. */
+export function externalKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
 }

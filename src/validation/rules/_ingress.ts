@@ -10,9 +10,19 @@ const INVALID_SUFFIXES = ['/..', '/.'];
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 const MAX_CONTROLLER_LENGTH = 250;
 
+/**
+ * Whether `annotation` injects raw controller configuration (the `*-snippet` annotations of
+ * ingress-nginx and others, CVE-2021-25742).
+ */
+export function isSnippetAnnotation(annotation: string): boolean {
+  const name = annotation.includes('/') ? annotation.slice(annotation.lastIndexOf('/') + 1) : annotation;
+  return /(^|-)snippets?$/.test(name);
+}
+
 /** The problems of a host name of an Ingress rule or TLS entry (wildcards allowed). */
 function hostErrors(host: string): string[] {
-  if (IpAddress.isValid(host)) {
+  // The API server parses loosely: '01.02.03.04' is an IP address to it too.
+  if (IpAddress.isLooseIp(host)) {
     return ['must be a DNS name, not an IP address'];
   }
   return host.includes('*') ? KubeName.wildcardDns1123SubdomainErrors(host) : KubeName.dns1123SubdomainErrors(host);
@@ -103,8 +113,9 @@ export function checkIngress(r: Reporter): void {
   if (typeof className === 'string' && className !== '') {
     KubeName.dns1123SubdomainErrors(className).forEach((e) => r.report('ING008', 'spec.ingressClassName', className, e));
     const annotation = map(r.m.annotations)[CLASS_ANNOTATION];
-    if (annotation !== undefined) {
-      r.report('ING008', `metadata.annotations[${CLASS_ANNOTATION}]`, annotation, 'must not be set when `spec.ingressClassName` is set (the API server rejects both on create)',
+    // The API server refuses the pair on create only when the two name different classes.
+    if (annotation !== undefined && annotation !== className) {
+      r.report('ING008', `metadata.annotations[${CLASS_ANNOTATION}]`, annotation, `must equal \`spec.ingressClassName\` ('${className}') when both are set`,
         `remove the deprecated '${CLASS_ANNOTATION}' annotation and keep \`ingressClassName: ${className}\``);
     }
   }

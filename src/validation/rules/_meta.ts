@@ -1,8 +1,11 @@
-import { Reporter, hasOwn, isMap, keyErrors, map } from './_engine';
+import { Reporter, hasOwn, isMap, keyErrors, list, map } from './_engine';
 import { KubeName } from '../../net/names';
 
 /** The largest total size of an object's annotations (keys and values), in bytes. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/** The finalizers Kubernetes itself defines, which have no domain prefix. */
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
 /** The annotation that acknowledges findings; read by the checker, so it is checked there. */
 export const ACK_ANNOTATION = 'service-patterns.cdk8s.io/acknowledge';
@@ -58,6 +61,36 @@ export function checkMeta(r: Reporter): void {
       }
     }
   }
+  const metadata = map(r.m.metadata);
+  list(metadata.finalizers).forEach((finalizer, i) => {
+    if (typeof finalizer !== 'string') {
+      return;
+    }
+    const errors = keyErrors(finalizer);
+    for (const e of errors) {
+      r.report('META006', `metadata.finalizers[${i}]`, finalizer, e, 'use a domain-prefixed name such as \'example.com/cleanup\'');
+    }
+    if (errors.length === 0 && !finalizer.includes('/') && !STANDARD_FINALIZERS.has(finalizer)) {
+      r.report('META007', `metadata.finalizers[${i}]`, finalizer, 'has no domain prefix: another controller may use the same name', `write it as '<your domain>/${finalizer}'`);
+    }
+  });
+  let controllers = 0;
+  list(metadata.ownerReferences).forEach((ref, i) => {
+    if (!isMap(ref)) {
+      return;
+    }
+    for (const field of ['apiVersion', 'kind', 'name', 'uid']) {
+      if (typeof ref[field] !== 'string' || ref[field] === '') {
+        r.report('META006', `metadata.ownerReferences[${i}].${field}`, ref[field], 'must not be empty', field === 'uid' ? 'give the uid of the owner object as the cluster knows it, or leave the owner reference to the controller that creates this object' : `give the owner's ${field}`);
+      }
+    }
+    if (ref.controller === true) {
+      controllers++;
+      if (controllers === 2) {
+        r.report('META006', `metadata.ownerReferences[${i}].controller`, true, 'must be true for one owner reference at most', 'keep one controller');
+      }
+    }
+  });
   const annotations = r.m.annotations;
   if (isMap(annotations)) {
     // A UTF-16 code unit is at most 3 bytes of UTF-8: only count the bytes exactly when the

@@ -12,6 +12,9 @@ const FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 const FAMILIES = ['IPv4', 'IPv6'];
 const MAX_AFFINITY_SECONDS = 86400;
 const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
+const TOLERATE_UNREADY = 'service.alpha.kubernetes.io/tolerate-unready-endpoints';
 const SERVICE_PORT_RULES: PortListRules = {
   number: 'SVC002',
   name: 'SVC003',
@@ -121,7 +124,11 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
       readIpAddress(r, spec.clusterIP, 'spec.clusterIP', 'SVC009', (e) => `must be empty, 'None', or an IP address: ${e}`);
     }
     if (clusterIPs.length > 0) {
-      if (!absent(spec.clusterIP) && clusterIPs[0] !== spec.clusterIP) {
+      // The API server fills `clusterIPs` from `clusterIP`, never the other way round.
+      if (absent(spec.clusterIP)) {
+        r.report('SVC009', 'spec.clusterIPs', clusterIPs, 'must not be set without `clusterIP`: the API server requires `clusterIPs[0]` to equal `clusterIP`',
+          `set \`clusterIP: ${typeof clusterIPs[0] === 'string' ? clusterIPs[0] : '<first address>'}\` as well`);
+      } else if (clusterIPs[0] !== spec.clusterIP) {
         r.report('SVC009', 'spec.clusterIPs[0]', clusterIPs[0], `must be equal to \`clusterIP\` ('${spec.clusterIP}')`);
       }
       if (clusterIPs.length > 2) {
@@ -182,7 +189,8 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
       r.report('SVC011', 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, `must be a whole number from 1 to ${MAX_AFFINITY_SECONDS} (one day)`, 'the default is 10800 (3 hours)');
     }
   } else if (!absent(spec.sessionAffinityConfig)) {
-    r.report('SVC011', 'spec.sessionAffinityConfig', spec.sessionAffinityConfig, 'must not be set when `sessionAffinity` is \'None\'', 'set `sessionAffinity: ClientIP`, or remove `sessionAffinityConfig`');
+    // Defaulting clears the config of a Service without affinity before validation.
+    r.report('SVC022', 'spec.sessionAffinityConfig', spec.sessionAffinityConfig, 'is dropped by the API server because `sessionAffinity` is \'None\': clients get no affinity', 'set `sessionAffinity: ClientIP`, or remove `sessionAffinityConfig`');
   }
 
   // External IPs
@@ -221,8 +229,11 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
   if (!absent(etp)) {
     if (!POLICIES.includes(etp)) {
       r.report('SVC014', 'spec.externalTrafficPolicy', etp, `must be one of ${oneOf(POLICIES)}`);
-    } else if (type !== 'NodePort' && type !== 'LoadBalancer' && !(type === 'ClusterIP' && list(spec.externalIPs).length > 0)) {
-      r.report('SVC014', 'spec.externalTrafficPolicy', etp, `may only be set on an externally reachable Service (NodePort, LoadBalancer, or with \`externalIPs\`), not on this '${type}' one`, 'remove `externalTrafficPolicy`');
+    } else if (type !== 'NodePort' && type !== 'LoadBalancer' && !(type === 'ClusterIP' && list(spec.externalIPs).length > 0 && r.settings.minor >= 29)) {
+      // Kubernetes 1.29 accepts it on a ClusterIP Service with externalIPs (kubernetes#119150); 1.28 does not.
+      r.report('SVC014', 'spec.externalTrafficPolicy', etp, list(spec.externalIPs).length > 0 && type === 'ClusterIP'
+        ? 'may only be set on a NodePort or LoadBalancer Service before Kubernetes 1.29, not on a ClusterIP Service with `externalIPs`'
+        : `may only be set on an externally reachable Service (NodePort, LoadBalancer, or from 1.29 with \`externalIPs\`), not on this '${type}' one`, 'remove `externalTrafficPolicy`');
     }
   }
   const itp = spec.internalTrafficPolicy;
@@ -285,6 +296,33 @@ export function checkService(r: Reporter, settings: RuleSettings): void {
   } else if (typeof spec.loadBalancerClass === 'string' && spec.loadBalancerClass !== '') {
     for (const e of KubeName.qualifiedNameErrors(spec.loadBalancerClass)) {
       r.report('SVC016', 'spec.loadBalancerClass', spec.loadBalancerClass, e, 'use a prefixed name such as \'example.com/internal-vip\'');
+    }
+  }
+
+  // Annotations the API server reads
+  const annotations = map(r.m.annotations);
+  const mode = annotations[TOPOLOGY_MODE];
+  const hints = annotations[TOPOLOGY_HINTS];
+  if (typeof mode === 'string' && typeof hints === 'string' && mode !== hints) {
+    r.report('SVC023', `metadata.annotations[${TOPOLOGY_MODE}]`, mode, `must equal the annotation '${TOPOLOGY_HINTS}' ('${hints}') when both are set`,
+      `keep only '${TOPOLOGY_MODE}' (the other is deprecated)`);
+  }
+  if (annotations[TOLERATE_UNREADY] !== undefined) {
+    r.report('SVC024', `metadata.annotations[${TOLERATE_UNREADY}]`, annotations[TOLERATE_UNREADY],
+      'is no longer read by Kubernetes (removed in 1.24): not-ready pods are not published',
+      spec.publishNotReadyAddresses === true ? 'remove the annotation: `publishNotReadyAddresses` is set' : 'set `spec.publishNotReadyAddresses: true` and remove the annotation');
+  }
+
+  // The cluster's IP families, when stated
+  const clusterFamilies = r.settings.ipFamilies;
+  if (clusterFamilies !== undefined && type !== 'ExternalName') {
+    families.forEach((f, i) => {
+      if (typeof f === 'string' && FAMILIES.includes(f) && !clusterFamilies.includes(f)) {
+        r.report('SVC025', `spec.ipFamilies[${i}]`, f, `is not a family of the cluster (${clusterFamilies.join(', ')})`, 'remove it, or check the cluster\'s IP families');
+      }
+    });
+    if (familyPolicy === 'RequireDualStack' && clusterFamilies.length < 2) {
+      r.report('SVC025', 'spec.ipFamilyPolicy', familyPolicy, `needs a dual-stack cluster, and this one has ${clusterFamilies.join(', ')} only`, 'use \'PreferDualStack\' or \'SingleStack\'');
     }
   }
 
