@@ -49,6 +49,14 @@ function short(name) {
     .replace(/^io\.k8s\.apimachinery\.pkg\.util\.intstr\./, 'intstr.');
 }
 
+const LONG = { core: 'io.k8s.api.core.v1', discovery: 'io.k8s.api.discovery.v1', networking: 'io.k8s.api.networking.v1', meta: 'io.k8s.apimachinery.pkg.apis.meta.v1', intstr: 'io.k8s.apimachinery.pkg.util.intstr' };
+
+/** Orders short type names by their full definition names. */
+function byLongName(a, b) {
+  const long = (n) => n.replace(/^([a-z]+)\./, (m, p) => `${LONG[p] || p}.`);
+  return long(a).localeCompare(long(b));
+}
+
 /**
  * The maturity a field's description states, or undefined for none: 'alpha' or 'beta' where the
  * text says so, 'gated' where it names a feature gate without a stage.
@@ -115,15 +123,16 @@ function extract(openapi) {
     const def = defs[name];
     const fields = {};
     types[key] = fields; // before its fields: a struct may contain itself
-    for (const field of Object.keys(def.properties).sort()) {
+    for (const field of Object.keys(def.properties).sort((a, b) => a.localeCompare(b))) {
       const spec = def.properties[field];
       fields[field] = code(spec, `${name}.${field}`);
       const stage = stageOf(spec.description);
       if (stage) stages[`${key}.${field}`] = stage;
     }
   }
+  // Ordered as _schema.ts always was: by full definition name, then field name (localeCompare).
   const sortedTypes = {};
-  for (const key of Object.keys(types).sort()) sortedTypes[key] = types[key];
+  for (const key of Object.keys(types).sort(byLongName)) sortedTypes[key] = types[key];
   const sortedStages = {};
   for (const key of Object.keys(stages).sort()) sortedStages[key] = stages[key];
   return { roots, types: sortedTypes, stages: sortedStages };
@@ -154,4 +163,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { extract, stageOf, ROOTS };
+module.exports = { extract, stageOf, byLongName, ROOTS };
