@@ -4,6 +4,10 @@
 //
 // Usage (from the project root):
 //   node scripts/generate-schema.js
+// To regenerate from the OpenAPI itself (see scripts/extract-k8s-schema.js for the source):
+//   node scripts/extract-k8s-schema.js <swagger.json of 1.NN> 1.NN "<source reference>"   (each version)
+//   node scripts/generate-schema.js
+//   npx jest --coverage=false test/validation/schema-versions.test.ts
 //
 // Input: scripts/k8s-schema/v<version>.json, one per version, each derived from the official
 // OpenAPI of that release by scripts/extract-k8s-schema.js (its header says where the OpenAPI
