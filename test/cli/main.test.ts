@@ -100,10 +100,10 @@ describe('k8s-connectivity-check', () => {
     const file = write('bad.yaml', `${GOOD}---\n${BAD_PORT}`);
     // WHEN it is checked
     const { code, out } = run([file]);
-    // THEN the finding points at the document
+    // THEN the finding points at the field (line and column), a missing field at its parent
     expect(code).toBe(EXIT_FINDINGS);
-    expect(out).toContain(`${file}:33: error SVC002 Service api: \`spec.ports[0].port\` must be between 1 and 65535, got 99999`);
-    expect(out).toContain(`${file}:33: warning XREF014 Service api: \`spec.selector\` is missing`);
+    expect(out).toContain(`${file}:40:7: error SVC002 Service api: \`spec.ports[0].port\` must be between 1 and 65535, got 99999`);
+    expect(out).toContain(`${file}:37:1: warning XREF014 Service api: \`spec.selector\` is missing`);
     expect(out).toMatch(/1 error, 1 warning in 3 objects from 1 file\n$/);
   });
 
@@ -131,7 +131,7 @@ describe('k8s-connectivity-check', () => {
     const { code, out } = run([path.join(dir, 'd')]);
     // THEN only the file in the plain sub-folder is read
     expect(code).toBe(EXIT_FINDINGS);
-    expect(out).toContain(`${path.join(dir, 'd', 'sub', 'bad.yaml')}:1: error SVC002`);
+    expect(out).toContain(`${path.join(dir, 'd', 'sub', 'bad.yaml')}:8:7: error SVC002`);
     expect(out).not.toContain('.hidden');
     expect(out).not.toContain('node_modules');
     expect(out).toMatch(/in 1 object from 1 file\n$/);
@@ -142,7 +142,7 @@ describe('k8s-connectivity-check', () => {
     const { code, out } = run(['-'], BAD_PORT);
     // THEN
     expect(code).toBe(EXIT_FINDINGS);
-    expect(out).toContain('<stdin>:1: error SVC002');
+    expect(out).toContain('<stdin>:8:7: error SVC002');
   });
 
   test('warnings alone exit 0', () => {
@@ -165,11 +165,11 @@ describe('k8s-connectivity-check', () => {
     // THEN
     expect(code).toBe(EXIT_FINDINGS);
     const report = JSON.parse(out);
-    expect(report.summary).toEqual({ files: 1, objects: 2, errors: 1, warnings: 1, acknowledged: 1 });
+    expect(report.summary).toEqual({ files: 1, objects: 2, skipped: 0, errors: 1, warnings: 1, acknowledged: 1 });
     expect(report.findings).toEqual([
-      expect.objectContaining({ file, line: 1, ruleId: 'XREF001', acknowledged: true, acknowledgedReason: 'pods come from an operator' }),
-      expect.objectContaining({ file, line: 15, ruleId: 'SVC002', severity: 'error', field: 'spec.ports[0].port', value: '99999', kind: 'Service', name: 'api' }),
-      expect.objectContaining({ file, line: 15, ruleId: 'XREF014', severity: 'warning', field: 'spec.selector' }),
+      expect.objectContaining({ file, line: 8, column: 3, ruleId: 'XREF001', acknowledged: true, acknowledgedReason: 'pods come from an operator', value: { app: 'web' } }),
+      expect.objectContaining({ file, line: 22, column: 7, ruleId: 'SVC002', severity: 'error', field: 'spec.ports[0].port', value: 99999, kind: 'Service', name: 'api' }),
+      expect.objectContaining({ file, line: 19, column: 1, ruleId: 'XREF014', severity: 'warning', field: 'spec.selector' }),
     ]);
   });
 
