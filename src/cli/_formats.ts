@@ -29,8 +29,8 @@ export interface Report {
   readonly skipped: readonly Skipped[];
   /** Every finding, acknowledged ones included. */
   readonly placed: readonly Placed[];
-  /** Whether the skipped files are listed. */
-  readonly verbose: boolean;
+  /** Whether every skipped file was listed (on stderr). */
+  readonly skippedListed: boolean;
 }
 
 const STDIN = '<stdin>';
@@ -68,7 +68,7 @@ function summaryLine(report: Report): string {
   const { errors, warnings, acknowledged } = counts(report);
   const found = errors + warnings === 0 ? 'no findings' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const skipped = report.skipped.length === 0 ? ''
-    : ` (${report.skipped.length} skipped${report.verbose ? '' : ', --verbose lists them'})`;
+    : ` (${report.skipped.length} skipped${report.skippedListed ? '' : ', --verbose lists them'})`;
   return `${found}${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''} in ${plural(report.objects, 'object')} from ${plural(report.files, 'file')}${skipped}\n`;
 }
 
@@ -98,7 +98,7 @@ function json(report: Report): string {
   return `${JSON.stringify({
     summary: { files: report.files, objects: report.objects, skipped: report.skipped.length, errors, warnings, acknowledged },
     findings: report.placed.map((p) => ({ file: p.file, line: p.line, column: p.column, ...p.finding, value: p.value })),
-    skipped: report.skipped,
+    skipped: report.skipped.map((s) => ({ file: s.file, reason: s.reason })),
   }, null, 2)}\n`;
 }
 

@@ -23,6 +23,8 @@ export interface Located {
 export interface Skipped {
   readonly file: string;
   readonly reason: string;
+  /** Whether the file was given on the command line (rather than found in a folder). */
+  readonly given: boolean;
 }
 
 /** What the inputs hold. */
@@ -63,7 +65,7 @@ export function readInputs(inputs: readonly string[], readStdin: () => string): 
     for (const candidate of expand(input)) {
       const read = readFile(candidate.file, candidate.given, readStdin);
       if (read.skipped !== undefined) {
-        skipped.push({ file: candidate.file, reason: read.skipped });
+        skipped.push({ file: candidate.file, reason: read.skipped, given: candidate.given });
       } else {
         files++;
         located.push(...read.located);

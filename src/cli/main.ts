@@ -163,10 +163,9 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     }
     throw e;
   }
-  if (verbose) {
-    for (const s of input.skipped) {
-      io.stderr(`k8s-connectivity-check: skipped '${s.file}': ${s.reason}\n`);
-    }
+  // A file given that is skipped is always said; the files skipped in folders on demand.
+  for (const s of input.skipped.filter((f) => verbose || f.given)) {
+    io.stderr(`k8s-connectivity-check: skipped '${s.file}': ${s.reason}\n`);
   }
   if (input.located.length === 0) {
     io.stderr(`k8s-connectivity-check: ${nothingFound(inputs, input)}\n`);
@@ -187,7 +186,7 @@ export function main(argv: string[], io: CliIo = processIo()): number {
   }
 
   const placed = findings.map((f) => place(f, input.located[f.manifestIndex]));
-  render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, verbose }, (t) => io.stdout(t));
+  render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, skippedListed: verbose || input.skipped.every((f) => f.given) }, (t) => io.stdout(t));
   const failing = findings.some((f) => !f.acknowledged && (SEVERITY_RANK[f.severity] ?? 0) >= SEVERITY_RANK[failOn]);
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
