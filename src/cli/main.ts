@@ -186,7 +186,8 @@ export function main(argv: string[], io: CliIo = processIo()): number {
   }
 
   const placed = findings.map((f) => place(f, input.located[f.manifestIndex]));
-  render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, skippedListed: verbose || input.skipped.every((f) => f.given) }, (t) => io.stdout(t));
+  const skippedListed = verbose || input.skipped.every((f) => f.given);
+  render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, skippedListed }, (t) => io.stdout(t));
   const failing = findings.some((f) => !f.acknowledged && (SEVERITY_RANK[f.severity] ?? 0) >= SEVERITY_RANK[failOn]);
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
