@@ -61,9 +61,9 @@ Acknowledge a finding on one object with the annotation
 `;
 
 /**
- * The facts about the cluster the checker reads, passed through as given. They are spread into
- * the options rather than typed as `CheckOptions` fields, so that this tool does not depend on
- * the version of `CheckOptions` it is built with.
+ * The facts about the cluster the checker reads, passed through as given (the checker
+ * validates them). They reach `CheckOptions` as plain entries, so that this tool does not
+ * depend on how the `CheckOptions` it is built with types them (an enum of IP families).
  */
 interface ClusterFacts {
   complete?: boolean;
@@ -174,7 +174,8 @@ export function main(argv: string[], io: CliIo = processIo()): number {
 
   let findings: Finding[];
   try {
-    const options: CheckOptions & Record<string, unknown> = { nodePortRange, skipRules: skip, includeAcknowledged: true, ...facts };
+    const given: Record<string, unknown> = { ...facts };
+    const options: CheckOptions & Record<string, unknown> = { nodePortRange, skipRules: skip, includeAcknowledged: true, ...given };
     findings = checkManifests(input.located.map((l) => l.object), options);
   } catch (e) {
     if (ValidationError.isValidationError(e)) {
