@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
-import * as path from 'path';
-import * as YAML from 'yaml';
+import { locate, parseFieldPath, valueAt } from './_field-path';
+import { FORMATS, Format, Placed, render } from './_formats';
+import { Input, Located, Skipped, Unreadable, readInputs } from './_read';
 import { checkManifests } from '../validation/_check';
+import { renderValue } from '../validation/_problems';
+import type { CheckOptions } from '../validation/checker';
 import { Finding, Severity } from '../validation/finding';
 import { ruleInfos } from '../validation/rules/_catalogue';
 import { ValidationError } from '../validation/validation-error';
@@ -24,32 +27,59 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
 
-const USAGE = `usage: k8s-connectivity-check [--json] [--node-port-range 30000-32767] [--skip RULE,...] [--list-rules] <file|folder|-> ...
+const USAGE = `usage: k8s-connectivity-check [options] <file|folder|-> ...
 
-Checks Kubernetes manifests (YAML or JSON, several documents per file) for what a 1.28 API
+Checks Kubernetes manifests (YAML or JSON, several documents per file) for what the API
 server rejects in Services, Endpoints, EndpointSlices, Ingresses and IngressClasses, and for
 cross-object mistakes that only show up as missing traffic.
 
-  <file|folder|->        files, folders (searched for *.yaml, *.yml, *.json) or '-' for stdin
-  --json                 print the findings as JSON (acknowledged ones included, marked)
-  --node-port-range A-B  the cluster's --service-node-port-range (default 30000-32767)
-  --skip RULE,...        rules not to apply (repeatable)
-  --list-rules           print the rule catalogue and exit
-  -h, --help             print this help
+  <file|folder|->           files, folders or '-' for stdin; a file given is read as manifests
+                            whatever its name; folders are searched for *.yaml and *.yml files
+                            with at least one document with apiVersion and kind, and for *.json
+                            files that hold such an object or a List (other files are skipped)
+  --format FORMAT           text (default), json (acknowledged findings included, marked),
+                            github (workflow commands: annotations on the lines) or sarif (2.1.0)
+  --json                    the same as --format json
+  --fail-on SEVERITY        exit 1 on findings of this severity or worse: error (default) or warning
+  --verbose                 list the files skipped, with the reason (on stderr)
+  --node-port-range A-B     the cluster's --service-node-port-range (default 30000-32767)
+  --complete                the manifests are the whole set: a referenced object that is not
+                            among them is an error, not a warning
+  --namespace NS            the namespace objects without metadata.namespace are applied to
+                            (default 'default', as kubectl apply)
+  --kubernetes-version V    the cluster's Kubernetes version, 1.28 to 1.34 (default 1.28)
+  --ip-families F,...       the cluster's IP families, IPv4 and/or IPv6 (default: not checked)
+  --security                apply the opt-in security profile rules
+  --skip RULE,...           rules not to apply (repeatable)
+  --list-rules              print the rule catalogue and exit
+  -h, --help                print this help
 
-Exit code: 0 no errors (warnings alone are clean), 1 error findings, 2 unreadable input or bad usage.
+Exit code: 0 no finding of the --fail-on severity or worse (by default warnings alone are
+clean), 1 such findings, 2 unreadable input, no Kubernetes manifest found, or bad usage.
 Acknowledge a finding on one object with the annotation
   service-patterns.cdk8s.io/acknowledge: "XREF001: pods are created by an operator"
 `;
 
-/** One object read from the input, with where it came from. */
-interface Located {
-  readonly file: string;
-  readonly line: number;
-  readonly object: any;
+/**
+ * The facts about the cluster the checker reads, passed through as given (the checker
+ * validates them). They reach `CheckOptions` as plain entries, so that this tool does not
+ * depend on how the `CheckOptions` it is built with types them (an enum of IP families).
+ */
+interface ClusterFacts {
+  complete?: boolean;
+  namespace?: string;
+  kubernetesVersion?: string;
+  ipFamilies?: string[];
+  security?: boolean;
 }
 
-class Unreadable extends Error {}
+const SEVERITY_RANK: Record<string, number> = { [Severity.WARNING]: 1, [Severity.ERROR]: 2 };
+const FAIL_ON = [Severity.ERROR, Severity.WARNING] as string[];
+
+/** A list option: `a,b` split on commas, blanks left out. */
+function listOf(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
 
 /**
  * Runs the command line tool: returns the exit code.
@@ -58,9 +88,12 @@ class Unreadable extends Error {}
  * @param io where to read and write
  */
 export function main(argv: string[], io: CliIo = processIo()): number {
-  let json = false;
+  let format: Format = 'text';
+  let failOn = Severity.ERROR as string;
+  let verbose = false;
   let listRules = false;
   let nodePortRange: string | undefined;
+  const facts: ClusterFacts = {};
   const skip: string[] = [];
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -73,12 +106,27 @@ export function main(argv: string[], io: CliIo = processIo()): number {
       }
       return v;
     };
+    const oneOf = (allowed: readonly string[]): string => {
+      const v = value();
+      if (!allowed.includes(v)) {
+        throw new Unreadable(`option ${flag} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${v}'`);
+      }
+      return v;
+    };
     try {
       switch (flag) {
-        case '--json': json = true; break;
+        case '--json': format = 'json'; break;
+        case '--format': format = oneOf(FORMATS) as Format; break;
+        case '--fail-on': failOn = oneOf(FAIL_ON); break;
+        case '--verbose': verbose = true; break;
         case '--list-rules': listRules = true; break;
         case '--node-port-range': nodePortRange = value(); break;
-        case '--skip': skip.push(...value().split(',').map((s) => s.trim()).filter((s) => s.length > 0)); break;
+        case '--skip': skip.push(...listOf(value())); break;
+        case '--complete': facts.complete = true; break;
+        case '--namespace': facts.namespace = value(); break;
+        case '--kubernetes-version': facts.kubernetesVersion = value(); break;
+        case '--ip-families': facts.ipFamilies = listOf(value()); break;
+        case '--security': facts.security = true; break;
         case '-h':
         case '--help':
           io.stdout(USAGE);
@@ -97,7 +145,7 @@ export function main(argv: string[], io: CliIo = processIo()): number {
   }
 
   if (listRules) {
-    printRules(io, json);
+    printRules(io, format === 'json');
     return EXIT_CLEAN;
   }
   if (inputs.length === 0) {
@@ -105,12 +153,9 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     return EXIT_UNREADABLE;
   }
 
-  let located: Located[];
-  let fileCount = 0;
+  let input: Input;
   try {
-    const files = inputs.flatMap((input) => expand(input));
-    fileCount = files.length;
-    located = files.flatMap((file) => read(file, io));
+    input = readInputs(inputs, () => io.readStdin());
   } catch (e) {
     if (e instanceof Unreadable) {
       io.stderr(`k8s-connectivity-check: ${e.message}\n`);
@@ -118,10 +163,20 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     }
     throw e;
   }
+  // A file given that is skipped is always said; the files skipped in folders on demand.
+  for (const s of input.skipped.filter((f) => verbose || f.given)) {
+    io.stderr(`k8s-connectivity-check: skipped '${s.file}': ${s.reason}\n`);
+  }
+  if (input.located.length === 0) {
+    io.stderr(`k8s-connectivity-check: ${nothingFound(inputs, input)}\n`);
+    return EXIT_UNREADABLE;
+  }
 
   let findings: Finding[];
   try {
-    findings = checkManifests(located.map((l) => l.object), { nodePortRange, skipRules: skip, includeAcknowledged: true });
+    const given: Record<string, unknown> = { ...facts };
+    const options: CheckOptions & Record<string, unknown> = { nodePortRange, skipRules: skip, includeAcknowledged: true, ...given };
+    findings = checkManifests(input.located.map((l) => l.object), options);
   } catch (e) {
     if (ValidationError.isValidationError(e)) {
       const problems = (e as ValidationError).problems.map((p) => `  - ${ValidationError.formatProblem({ ...p, path: '' })}`);
@@ -131,27 +186,44 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     throw e;
   }
 
-  const active = findings.filter((f) => !f.acknowledged);
-  const errors = active.filter((f) => f.severity === Severity.ERROR).length;
-  const warnings = active.length - errors;
-  const acknowledged = findings.length - active.length;
-  if (json) {
-    io.stdout(`${JSON.stringify({
-      summary: { files: fileCount, objects: located.length, errors, warnings, acknowledged },
-      findings: findings.map((f) => ({ file: located[f.manifestIndex].file, line: located[f.manifestIndex].line, ...f })),
-    }, null, 2)}\n`);
-  } else {
-    for (const f of active) {
-      const l = located[f.manifestIndex];
-      const what = `${f.kind ?? 'object'} ${f.namespace ? `${f.namespace}/` : ''}${f.name ?? `#${f.manifestIndex}`}`;
-      const problem = ValidationError.formatProblem({ path: '', field: f.field, value: f.value, message: f.message, fix: f.fix });
-      io.stdout(`${l.file}:${l.line}: ${f.severity} ${f.ruleId} ${what}: ${problem}\n    see ${f.docsUrl}\n`);
+  const placed = findings.map((f) => place(f, input.located[f.manifestIndex]));
+  const skippedListed = verbose || input.skipped.every((f) => f.given);
+  render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, skippedListed }, (t) => io.stdout(t));
+  const failing = findings.some((f) => !f.acknowledged && (SEVERITY_RANK[f.severity] ?? 0) >= SEVERITY_RANK[failOn]);
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A finding with the line and column of its field, and the value found there as parsed. */
+function place(f: Finding, l: Located): Placed {
+  const steps = parseFieldPath(f.field);
+  const { line, column } = locate(l.doc, l.node, steps, l.lineCounter, l.offset);
+  let value: unknown = f.value;
+  if (f.value !== undefined) {
+    // The finding holds the value rendered as text ('htp' quoted): the value at the field, when
+    // it renders the same, is the value the finding is about.
+    const at = valueAt(l.object, steps);
+    if (at.found && renderValue(at.value) === f.value) {
+      value = at.value;
     }
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const counts = errors + warnings === 0 ? 'no findings' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-    io.stdout(`${counts}${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''} in ${plural(located.length, 'object')} from ${plural(fileCount, 'file')}\n`);
   }
-  return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return { finding: f, file: l.file, line, column, value };
+}
+
+/** Why there is nothing to check: what was read and what was skipped. */
+function nothingFound(inputs: readonly string[], input: Input): string {
+  const where = inputs.map((i) => `'${i === '-' ? '<stdin>' : i}'`).join(', ');
+  const read = `${input.files} file${input.files === 1 ? '' : 's'} read`;
+  let detail: string;
+  if (input.files === 0 && input.skipped.length === 0) {
+    detail = 'no *.yaml, *.yml or *.json file';
+  } else if (input.skipped.length === 0) {
+    detail = `${read}, none skipped`;
+  } else {
+    const shown = input.skipped.slice(0, 5).map((s: Skipped) => `${s.file} (${s.reason})`).join(', ');
+    const more = input.skipped.length > 5 ? `, and ${input.skipped.length - 5} more` : '';
+    detail = `${read}, ${input.skipped.length} skipped: ${shown}${more}`;
+  }
+  return `no Kubernetes manifest found in ${where} (${detail})`;
 }
 
 function printRules(io: CliIo, json: boolean): void {
@@ -163,81 +235,6 @@ function printRules(io: CliIo, json: boolean): void {
   for (const r of rules) {
     io.stdout(`${r.id.padEnd(8)} ${r.severity.padEnd(7)} ${r.kinds.join(',')}: ${r.summary}${r.acknowledgeable ? '' : ' (enforced by the API server)'}\n         ${r.docsUrl}\n`);
   }
-}
-
-const EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-/** The files an input names: itself, '-' for stdin, or the manifest files below a folder. */
-function expand(input: string): string[] {
-  if (input === '-') {
-    return ['-'];
-  }
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch {
-    throw new Unreadable(`cannot read '${input}': no such file or folder`);
-  }
-  if (!stat.isDirectory()) {
-    return [input];
-  }
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
-          walk(full);
-        }
-      } else if (EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
-        out.push(full);
-      }
-    }
-  };
-  walk(input);
-  return out;
-}
-
-/** The objects of one file (or stdin), each with the line its document starts on. */
-function read(file: string, io: CliIo): Located[] {
-  let text: string;
-  const name = file === '-' ? '<stdin>' : file;
-  try {
-    text = file === '-' ? io.readStdin() : fs.readFileSync(file, 'utf-8');
-  } catch (e) {
-    throw new Unreadable(`cannot read '${name}': ${(e as Error).message}`);
-  }
-  const lineCounter = new YAML.LineCounter();
-  const docs = YAML.parseAllDocuments(text, { lineCounter });
-  const out: Located[] = [];
-  for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
-      const line = err.linePos ? err.linePos[0].line : lineCounter.linePos(doc.range[0]).line;
-      throw new Unreadable(`cannot parse '${name}' at line ${line}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-    }
-    let object: unknown;
-    try {
-      object = doc.toJS();
-    } catch (e) {
-      throw new Unreadable(`cannot read '${name}' at line ${lineCounter.linePos(doc.range[0]).line}: ${(e as Error).message}`);
-    }
-    if (object === null || object === undefined) {
-      continue; // an empty document
-    }
-    const line = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
-    const items = isList(object) ? (object as any).items : [object];
-    for (const item of items) {
-      out.push({ file: name, line, object: item });
-    }
-  }
-  return out;
-}
-
-/** Whether an object is a `kind: List` of objects (as `kubectl get -o yaml` writes). */
-function isList(object: any): boolean {
-  return typeof object === 'object' && object !== null && typeof object.kind === 'string'
-    && object.kind.endsWith('List') && Array.isArray(object.items);
 }
 
 function processIo(): CliIo {
