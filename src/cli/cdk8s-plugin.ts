@@ -36,6 +36,19 @@ interface PluginProperties {
   readonly nodePortRange?: string;
   /** Rule ids not to apply. */
   readonly skipRules?: string[];
+  /**
+   * Whether the app's manifests are the whole set (default true: the app is what is applied,
+   * so an object it refers to and does not contain is an error).
+   */
+  readonly complete?: boolean;
+  /** The namespace objects without one are applied to (default 'default'). */
+  readonly namespace?: string;
+  /** The Kubernetes version, '1.28' to '1.34' (default '1.28'). */
+  readonly kubernetesVersion?: string;
+  /** The cluster's IP families (default: not checked). */
+  readonly ipFamilies?: string[];
+  /** Whether to apply the security profile (default false). */
+  readonly security?: boolean;
 }
 
 /**
@@ -72,9 +85,15 @@ export class ConnectivityCheckValidation {
         }
       }
     }
+    const p = this.properties;
     const findings = checkManifests(objects, {
-      nodePortRange: this.properties.nodePortRange,
-      skipRules: this.properties.skipRules,
+      nodePortRange: p.nodePortRange,
+      skipRules: p.skipRules,
+      complete: p.complete ?? true,
+      namespace: p.namespace,
+      kubernetesVersion: p.kubernetesVersion,
+      ipFamilies: p.ipFamilies,
+      security: p.security,
     });
     const byRule = new Map<string, Finding[]>();
     for (const f of findings) {

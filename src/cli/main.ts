@@ -57,14 +57,10 @@ cross-object mistakes that only show up as missing traffic.
 Exit code: 0 no finding of the --fail-on severity or worse (by default warnings alone are
 clean), 1 such findings, 2 unreadable input, no Kubernetes manifest found, or bad usage.
 Acknowledge a finding on one object with the annotation
-  service-patterns.cdk8s.io/acknowledge: "XREF001: pods are created by an operator"
+  service-patterns.cdk8s.io/acknowledge: "XREF008(legacy-svc): managed by the platform team"
 `;
 
-/**
- * The facts about the cluster the checker reads, passed through as given (the checker
- * validates them). They reach `CheckOptions` as plain entries, so that this tool does not
- * depend on how the `CheckOptions` it is built with types them (an enum of IP families).
- */
+/** The facts about the cluster the checker reads, passed through as given (the checker validates them). */
 interface ClusterFacts {
   complete?: boolean;
   namespace?: string;
@@ -174,8 +170,7 @@ export function main(argv: string[], io: CliIo = processIo()): number {
 
   let findings: Finding[];
   try {
-    const given: Record<string, unknown> = { ...facts };
-    const options: CheckOptions & Record<string, unknown> = { nodePortRange, skipRules: skip, includeAcknowledged: true, ...given };
+    const options: CheckOptions = { nodePortRange, skipRules: skip, includeAcknowledged: true, ...facts };
     findings = checkManifests(input.located.map((l) => l.object), options);
   } catch (e) {
     if (ValidationError.isValidationError(e)) {

@@ -251,7 +251,7 @@ metadata:
   labels:
     app.kubernetes.io/name: -bad-
   annotations:
-    kubernetes.io/ingress.class: nginx
+    kubernetes.io/ingress.class: traefik
 spec:
   ingressClassName: nginx
   rules:
@@ -378,8 +378,8 @@ describe('lines of the fields', () => {
     const { out } = run([file]);
     // THEN
     expect(out).toContain(`${file}:${lineOf(text, 'app.kubernetes.io/name: -bad-')}:5: error META003 Ingress shop: \`metadata.labels[app.kubernetes.io/name]\``);
-    expect(out).toContain(`${file}:${lineOf(text, 'kubernetes.io/ingress.class: nginx')}:5: error ING008 Ingress shop: \`metadata.annotations[kubernetes.io/ingress.class]\``);
-    expect(out).toContain(`${file}:${lineOf(text, 'name: api')}:17: error XREF008 Ingress shop: \`spec.rules[0].http.paths[1].backend.service.name\``);
+    expect(out).toContain(`${file}:${lineOf(text, 'kubernetes.io/ingress.class: traefik')}:5: error ING008 Ingress shop: \`metadata.annotations[kubernetes.io/ingress.class]\``);
+    expect(out).toContain(`${file}:${lineOf(text, 'name: api')}:17: warning XREF008 Ingress shop: \`spec.rules[0].http.paths[1].backend.service.name\``);
   });
 
   test('items of a List point at their own lines', () => {

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { MYSQL, WEB_PODS, deployment, endpoints, ingress, path, rule, slice, svc, web } from './_fixtures';
-import { ManifestChecker, Severity } from '../../src';
+import { CheckOptions, ManifestChecker, Severity } from '../../src';
 
 const ACK = 'service-patterns.cdk8s.io/acknowledge';
 
-function ids(manifests: any[], options = {}): string[] {
+function ids(manifests: any[], options: CheckOptions = {}): string[] {
   return ManifestChecker.check(manifests, options).map((f) => `${f.manifestIndex} ${f.ruleId} ${f.field}`);
 }
 
@@ -224,6 +224,58 @@ describe('acknowledgements', () => {
       'ACK002 \'XREF999\' is not the id of a rule of the catalogue',
       'ACK002 \'META001\' cannot be acknowledged: the API server rejects the object anyway',
     ]);
+  });
+});
+
+describe('the Kubernetes version', () => {
+  const withTrafficDistribution = [web({ trafficDistribution: 'PreferClose' }), WEB_PODS];
+
+  test('a field that became generally available later is unknown before it was listed, a warning while alpha or beta, accepted from GA on', () => {
+    expect(ids(withTrafficDistribution)).toEqual(['0 API003 spec.trafficDistribution']);
+    expect(ids(withTrafficDistribution, { kubernetesVersion: '1.29' })).toEqual(['0 API003 spec.trafficDistribution']);
+    expect(ids(withTrafficDistribution, { kubernetesVersion: '1.30' })).toEqual(['0 API007 spec.trafficDistribution']);
+    expect(ManifestChecker.check(withTrafficDistribution, { kubernetesVersion: '1.30' })[0].message).toMatch(/is an alpha field in Kubernetes 1\.30 \(generally available from 1\.33\)/);
+    expect(ManifestChecker.check(withTrafficDistribution, { kubernetesVersion: '1.31' })[0].message).toMatch(/is a beta field in Kubernetes 1\.31/);
+    expect(ids(withTrafficDistribution, { kubernetesVersion: '1.33' })).toEqual([]);
+    expect(ids(withTrafficDistribution, { kubernetesVersion: '1.34' })).toEqual([]);
+  });
+
+  test('v1 Endpoints are deprecated from 1.33 on', () => {
+    const manifests = [MYSQL, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'mysql' }, subsets: [{ addresses: [{ ip: '10.0.4.17' }], ports: [{ name: 'mysql', port: 3306 }] }] }];
+    expect(ids(manifests, { kubernetesVersion: '1.32' })).toEqual([]);
+    expect(ids(manifests, { kubernetesVersion: '1.33' })).toEqual(['1 EP005 apiVersion']);
+  });
+
+  test('fails if the version is not one the checker knows', () => {
+    expect(() => ManifestChecker.check([], { kubernetesVersion: '1.27' })).toThrow(/`kubernetesVersion` must be a Kubernetes version from '1.28' to '1.34', got '1.27'/);
+    expect(() => ManifestChecker.check([], { kubernetesVersion: 'latest' })).toThrow(/`kubernetesVersion` must be a Kubernetes version/);
+  });
+});
+
+describe('cluster facts', () => {
+  test('the namespace objects without one are applied to, as kubectl apply', () => {
+    // GIVEN an Ingress in 'default' and its Service without a namespace
+    const manifests = [web(), WEB_PODS, ingress('site', { rules: [rule('shop.example.com', path('/'))] }, { namespace: 'default' })];
+    // THEN they meet in 'default', and not in another namespace the manifests are applied to
+    expect(ids(manifests, { complete: true })).toEqual([]);
+    expect(ids(manifests, { complete: true, namespace: 'shop' })).toEqual(['2 XREF008 spec.rules[0].http.paths[0].backend.service.name']);
+  });
+
+  test('the cluster\'s IP families', () => {
+    const dual = [web({ ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] }), WEB_PODS];
+    expect(ids(dual)).toEqual([]);
+    expect(ids(dual, { ipFamilies: ['IPv4', 'IPv6'] })).toEqual([]);
+    expect(ids(dual, { ipFamilies: ['IPv4'] })).toEqual(['0 SVC025 spec.ipFamilies[1]', '0 SVC025 spec.ipFamilyPolicy']);
+    expect(() => ManifestChecker.check([], { ipFamilies: ['IPv5'] })).toThrow(/`ipFamilies` must be \['IPv4'\], \['IPv6'\] or both/);
+  });
+
+  test('objects declared to exist elsewhere satisfy references, even in a complete set', () => {
+    const manifests = [ingress('site', { rules: [rule('shop.example.com', path('/', 'legacy'))] })];
+    expect(ids(manifests, { complete: true })).toEqual(['0 XREF008 spec.rules[0].http.paths[0].backend.service.name']);
+    expect(ids(manifests, { complete: true, externalObjects: [{ kind: 'Service', name: 'legacy' }] })).toEqual([]);
+    // a typo is not covered by the declaration
+    const typo = [ingress('site', { rules: [rule('shop.example.com', path('/', 'legacyy'))] })];
+    expect(ids(typo, { complete: true, externalObjects: [{ kind: 'Service', name: 'legacy' }] })).toEqual(['0 XREF008 spec.rules[0].http.paths[0].backend.service.name']);
   });
 });
 

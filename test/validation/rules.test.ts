@@ -46,6 +46,7 @@ const CASES: RuleCase[] = [
   { id: 'API003', title: 'a Service with a tls field', pass: [web(), WEB_PODS], fail: [web({ tls: [{ secretName: 'x' }] }), WEB_PODS], field: 'spec.tls' },
   { id: 'API004', title: 'a port number as a string', pass: [web(), WEB_PODS], fail: [web({ ports: [{ name: 'http', port: '80', targetPort: 'http' }] }), WEB_PODS], field: 'spec.ports[0].port' },
   { id: 'API005', title: 'a document without kind', pass: [web(), WEB_PODS], fail: [{ apiVersion: 'v1', metadata: { name: 'x' } }], field: 'kind' },
+  { id: 'API007', title: 'spec.trafficDistribution, a beta field in 1.31', options: { kubernetesVersion: '1.31' }, pass: [web(), WEB_PODS], fail: [web({ trafficDistribution: 'PreferClose' }), WEB_PODS], field: 'spec.trafficDistribution' },
   { id: 'API006', title: 'a misspelt kind', pass: [web(), WEB_PODS], fail: [{ ...web(), kind: 'Servce' }, WEB_PODS], field: 'kind' },
   // META
   { id: 'META001', title: 'a Service name with an underscore', pass: [web(), WEB_PODS], fail: [{ ...web(), metadata: { name: 'my_web' } }, WEB_PODS], field: 'metadata.name' },

@@ -1,5 +1,5 @@
 import { Reporter, isMap, own } from './_engine';
-import { SCHEMA_ROOTS, SCHEMA_TYPES } from './_schema';
+import { FIELD_SINCE, SCHEMA_VERSIONS } from './_schema';
 
 /** The group/versions removed before 1.28: the release that removed them and what replaces each kind. */
 const REMOVED: Record<string, { removedIn: string; replacements: Record<string, string> }> = {
@@ -92,7 +92,7 @@ export function checkApi(r: Reporter): string | undefined {
     // For the kinds the catalogue knows, show what else must change for the GA version.
     const ga = own(SERVED, kind);
     if (ga && replacement === ga) {
-      walk(r, obj, ROOTS[kind], true);
+      walk(r, obj, schemaOf(r.settings.minor), kind, true);
     }
     return undefined;
   }
@@ -105,9 +105,9 @@ export function checkApi(r: Reporter): string | undefined {
     r.report('API002', 'apiVersion', apiVersion, `does not serve the kind '${kind}'`, `use apiVersion '${served}' for a ${kind}`);
     return undefined;
   }
-  const root = ROOTS[kind];
-  walk(r, obj, root, false);
-  return root.code;
+  const schema = schemaOf(r.settings.minor);
+  walk(r, obj, schema, kind, false);
+  return schema.roots[kind].code;
 }
 
 /**
@@ -200,48 +200,95 @@ interface SchemaNode {
   readonly item: SchemaNode | undefined;
   /** The fields of a struct. */
   readonly fields: Map<string, SchemaNode> | undefined;
+  /**
+   * For a field that is not generally available in the version checked: why the API server may
+   * drop it (API007). Such a field is never taken by the walk's fast path.
+   */
+  readonly gate: string | undefined;
 }
 
-const NODES = new Map<string, SchemaNode>();
+/** The schema of one Kubernetes version, compiled. */
+class CompiledSchema {
+  /** The root node of each kind of `SERVED`. */
+  public readonly roots: Record<string, SchemaNode> = {};
+  private readonly nodes = new Map<string, SchemaNode>();
 
-/** The compiled node of a schema code (structs refer to each other, so nodes are shared). */
-function nodeOf(code: string): SchemaNode {
-  let node = NODES.get(code);
-  if (node !== undefined) {
-    return node;
-  }
-  switch (code.length === 1 || code[0] === '[' || code[0] === '{' ? code[0] : '') {
-    // (every node has every field, so that the walk reads nodes of one shape)
-    case '*': node = { shape: Shape.ANY, code, type: undefined, item: undefined, fields: undefined }; break;
-    case 's': node = { shape: Shape.STRING, code, type: 'string', item: undefined, fields: undefined }; break;
-    case 'n': node = { shape: Shape.NUMBER, code, type: 'number', item: undefined, fields: undefined }; break;
-    case 'b': node = { shape: Shape.BOOLEAN, code, type: 'boolean', item: undefined, fields: undefined }; break;
-    case 'u': node = { shape: Shape.STRING_OR_NUMBER, code, type: undefined, item: undefined, fields: undefined }; break;
-    case '[': node = { shape: Shape.LIST, code, type: undefined, item: nodeOf(code.slice(1)), fields: undefined }; break;
-    case '{': node = { shape: Shape.MAP, code, type: undefined, item: nodeOf(code.slice(1)), fields: undefined }; break;
-    default: {
-      // Registered before its fields are compiled: a struct may contain itself.
-      const fields = new Map<string, SchemaNode>();
-      node = { shape: Shape.STRUCT, code, type: undefined, item: undefined, fields };
-      NODES.set(code, node);
-      const table = SCHEMA_TYPES[code];
-      for (const key of Object.keys(table)) {
-        fields.set(key, nodeOf(table[key]));
-      }
-      return node;
+  public constructor(private readonly version: string) {
+    const schema = SCHEMA_VERSIONS[version];
+    for (const kind of Object.keys(SERVED)) {
+      this.roots[kind] = this.nodeOf(schema.roots[`${SERVED[kind]}/${kind}`]);
     }
   }
-  NODES.set(code, node);
-  return node;
+
+  /** The field names of a struct type, in schema order. */
+  public fieldsOf(code: string): string[] {
+    return Object.keys(SCHEMA_VERSIONS[this.version].types[code] ?? {});
+  }
+
+  /** The compiled node of a schema code (structs refer to each other, so nodes are shared). */
+  private nodeOf(code: string): SchemaNode {
+    let node = this.nodes.get(code);
+    if (node !== undefined) {
+      return node;
+    }
+    const leaf = (shape: Shape, type: string | undefined, item?: SchemaNode): SchemaNode =>
+      // (every node has every field, so that the walk reads nodes of one shape)
+      ({ shape, code, type, item, fields: undefined, gate: undefined });
+    switch (code.length === 1 || code[0] === '[' || code[0] === '{' ? code[0] : '') {
+      case '*': node = leaf(Shape.ANY, undefined); break;
+      case 's': node = leaf(Shape.STRING, 'string'); break;
+      case 'n': node = leaf(Shape.NUMBER, 'number'); break;
+      case 'b': node = leaf(Shape.BOOLEAN, 'boolean'); break;
+      case 'u': node = leaf(Shape.STRING_OR_NUMBER, undefined); break;
+      case '[': node = leaf(Shape.LIST, undefined, this.nodeOf(code.slice(1))); break;
+      case '{': node = leaf(Shape.MAP, undefined, this.nodeOf(code.slice(1))); break;
+      default: {
+        // Registered before its fields are compiled: a struct may contain itself.
+        const fields = new Map<string, SchemaNode>();
+        node = { shape: Shape.STRUCT, code, type: undefined, item: undefined, fields, gate: undefined };
+        this.nodes.set(code, node);
+        const table = SCHEMA_VERSIONS[this.version].types[code];
+        for (const key of Object.keys(table)) {
+          const field = this.nodeOf(table[key]);
+          const gate = gateOf(`${code}.${key}`, this.version);
+          fields.set(key, gate === undefined ? field : { ...field, gate });
+        }
+        return node;
+      }
+    }
+    this.nodes.set(code, node);
+    return node;
+  }
 }
 
-/**
- * The root node of each kind of `SERVED`, under the version that serves it. Compiled with every
- * node it reaches when the module loads, rather than on the first check.
- */
-const ROOTS: Record<string, SchemaNode> = {};
-for (const kind of Object.keys(SERVED)) {
-  ROOTS[kind] = nodeOf(SCHEMA_ROOTS[`${SERVED[kind]}/${kind}`]);
+/** Version numbers compared as numbers: '1.9' < '1.28'. */
+function minorOf(version: string): number {
+  return Number(version.split('.')[1]);
+}
+
+/** Why a field may be dropped in `version`, when it is not GA there; undefined when it is. */
+function gateOf(field: string, version: string): string | undefined {
+  const since = own(FIELD_SINCE, field);
+  if (since === undefined || minorOf(since.ga) <= minorOf(version)) {
+    return undefined;
+  }
+  const gate = since.gate !== undefined ? `the feature gate ${since.gate}` : 'its feature gate';
+  return since.beta !== undefined && minorOf(since.beta) <= minorOf(version)
+    ? `is a beta field in Kubernetes ${version} (generally available from ${since.ga}): the API server drops it where ${gate} is turned off`
+    : `is an alpha field in Kubernetes ${version} (generally available from ${since.ga}): the API server drops it unless ${gate} is turned on`;
+}
+
+/** The compiled schema of each version asked for; 1.28's is compiled when the module loads. */
+const COMPILED = new Map<number, CompiledSchema>([[28, new CompiledSchema('1.28')]]);
+
+/** The compiled schema of Kubernetes 1.`minor`. */
+function schemaOf(minor: number): CompiledSchema {
+  let schema = COMPILED.get(minor);
+  if (schema === undefined) {
+    schema = new CompiledSchema(`1.${minor}`);
+    COMPILED.set(minor, schema);
+  }
+  return schema;
 }
 
 /**
@@ -275,12 +322,14 @@ class SchemaWalk {
   private readonly names: Array<string | number> = [];
   private r!: Reporter;
   private unknownOnly = false;
+  private schema!: CompiledSchema;
 
   /** Walks `obj` against the struct `root`, reporting through `r`. */
-  public run(r: Reporter, obj: any, root: SchemaNode, unknownOnly: boolean): void {
+  public run(r: Reporter, obj: any, schema: CompiledSchema, kind: string, unknownOnly: boolean): void {
     this.r = r;
+    this.schema = schema;
     this.unknownOnly = unknownOnly;
-    this.walk(obj, root, 0);
+    this.walk(obj, schema.roots[kind], 0);
     this.r = undefined as any; // hold no object after the walk
   }
 
@@ -374,7 +423,7 @@ class SchemaWalk {
           const key = keys[i];
           const field = fields.get(key);
           const v = value[key];
-          if (field !== undefined && (v === null || v === undefined || typeof v === field.type || scalarFits(v, field))) {
+          if (field !== undefined && field.gate === undefined && (v === null || v === undefined || typeof v === field.type || scalarFits(v, field))) {
             continue; // the common case
           }
           this.steps[depth] = Step.FIELD;
@@ -382,6 +431,9 @@ class SchemaWalk {
           if (field === undefined) {
             this.unknownField(node.code, key, v, depth + 1);
           } else {
+            if (field.gate !== undefined && v !== null && v !== undefined && !this.unknownOnly) {
+              this.r.report('API007', this.path(depth + 1), v, field.gate, 'leave it out, or check that the cluster turns the feature on');
+            }
             this.walk(v, field, depth + 1);
           }
         }
@@ -391,7 +443,7 @@ class SchemaWalk {
 
   /** Reports an unknown field `key` of the struct type `code` (API003), with a hint. */
   private unknownField(code: string, key: string, value: any, depth: number): void {
-    const known = Object.keys(SCHEMA_TYPES[code]).filter((f) => f !== 'status');
+    const known = this.schema.fieldsOf(code).filter((f) => f !== 'status');
     const hint = own(RENAMED, `${code}.${key}`);
     const close = known.find((f) => f.toLowerCase() === key.toLowerCase());
     this.r.report('API003', this.path(depth), value, 'is not a field of this object: the API server rejects unknown fields (strict field validation)',
@@ -406,11 +458,11 @@ let spareWalk: SchemaWalk | undefined;
  * Walks an object against the struct `root`, reporting unknown fields (API003) and wrong types
  * (API004). With `unknownOnly`, only unknown fields are reported (used for removed versions).
  */
-function walk(r: Reporter, obj: any, root: SchemaNode, unknownOnly: boolean): void {
+function walk(r: Reporter, obj: any, schema: CompiledSchema, kind: string, unknownOnly: boolean): void {
   const w = spareWalk ?? new SchemaWalk();
   spareWalk = undefined;
   try {
-    w.run(r, obj, root, unknownOnly);
+    w.run(r, obj, schema, kind, unknownOnly);
   } finally {
     spareWalk = w;
   }

@@ -48,6 +48,7 @@ export const CATALOGUE: Record<string, Entry> = {
   API004: { summary: 'a field has the wrong type (a string where a number is expected, ...)', kinds: FIVE, severity: E, docsUrl: `${D}/reference/using-api/api-concepts/#field-validation`, server: true },
   API005: { summary: 'the object is not a map with `apiVersion`, `kind` and `metadata`', kinds: ['*'], severity: E, docsUrl: `${D}/concepts/overview/working-with-objects/#required-fields`, server: true, one: true },
   API006: { summary: 'the kind is not served by its API group (a misspelt kind, such as \'Servce\')', kinds: ['*'], severity: E, docsUrl: `${D}/reference/using-api/#api-groups`, server: true, one: true },
+  API007: { summary: 'a field is not generally available in the Kubernetes version checked (alpha or beta): the API server drops it where its feature gate is off', kinds: FIVE, severity: W, docsUrl: `${D}/reference/command-line-tools-reference/feature-gates/` },
 
   // Object metadata
   META001: { summary: 'the object name is missing or invalid for its kind (DNS-1035 label for Services, DNS-1123 subdomain otherwise)', kinds: FIVE, severity: E, docsUrl: NAMES, server: true },
