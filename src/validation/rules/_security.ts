@@ -24,7 +24,7 @@ export function checkServiceSecurity(r: Reporter, type: string): void {
   if (type === 'ExternalName' && typeof spec.externalName === 'string') {
     const host = spec.externalName.replace(/\.$/, '').toLowerCase();
     const ip = IpAddress.isValid(host) ? IpAddress.parse(host) : undefined;
-    const local = ip !== undefined && (ip.scope === IpAddressScope.LOOPBACK || ip.scope === IpAddressScope.LINK_LOCAL || ip.scope === IpAddressScope.UNSPECIFIED);
+    const local = ip !== undefined && [IpAddressScope.LOOPBACK, IpAddressScope.LINK_LOCAL, IpAddressScope.UNSPECIFIED].includes(ip.scope);
     if (METADATA_HOSTS.has(host) || host.endsWith('.localhost') || local) {
       r.report('SEC002', 'spec.externalName', spec.externalName,
         'points at the node itself or a cloud metadata service: pods that trust the Service name reach it, and so does anything that proxies by Service name',
