@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { MYSQL, WEB_PODS, deployment, endpoints, ingress, path, rule, slice, svc, web } from './_fixtures';
+import { MYSQL, WEB_PODS, deployment, endpoints, ingress, path, rule, slice, statefulSet, svc, web } from './_fixtures';
 import { CheckOptions, ManifestChecker, Severity } from '../../src';
 
 const ACK = 'service-patterns.cdk8s.io/acknowledge';
@@ -518,5 +518,70 @@ describe('what the API server accepts is not reported as a server error', () => 
       '0 SVC012 spec.externalIPs[3]',
       '0 NET002 spec.externalIPs[4]',
     ]);
+  });
+});
+
+describe('real-world manifests the checker used to get wrong', () => {
+  test('an AWS Load Balancer Controller action backend is not a Service', () => {
+    // GIVEN an Ingress whose backend names an action annotation, and port use-annotation
+    const ing = ingress('site', { rules: [rule('shop.example.com', path('/', 'ssl-redirect', { name: 'use-annotation' }))] }, {
+      annotations: { 'alb.ingress.kubernetes.io/actions.ssl-redirect': '{"Type": "redirect"}' },
+    });
+    // THEN nothing is reported, even as a complete set
+    expect(ids([ing], { complete: true })).toEqual([]);
+    // AND without the annotation it is a Service reference again
+    const plain = ingress('site', { rules: [rule('shop.example.com', path('/', 'ssl-redirect', { name: 'use-annotation' }))] });
+    expect(ids([plain], { complete: true })).toEqual(['0 XREF008 spec.rules[0].http.paths[0].backend.service.name']);
+  });
+
+  test('a selector of a label the StatefulSet controller adds selects that StatefulSet\'s pods', () => {
+    // GIVEN a StatefulSet 'web' and a Service per pod
+    const sts = statefulSet('web', 'web-headless');
+    const perPod = svc('web-0', { selector: { 'statefulset.kubernetes.io/pod-name': 'web-0' }, ports: [{ port: 7000 }] });
+    const byIndex = svc('web-first', { selector: { 'app': 'web', 'apps.kubernetes.io/pod-index': '0' }, ports: [{ port: 7000 }] });
+    const otherSet = svc('db-0', { selector: { 'statefulset.kubernetes.io/pod-name': 'db-0' }, ports: [{ port: 7000 }] });
+    // THEN the pods are found; a pod name of another set is not
+    const headless = svc('web-headless', { clusterIP: 'None', selector: { app: 'web' }, ports: [{ name: 'peer', port: 7000 }] });
+    expect(ids([headless, sts, perPod, byIndex, otherSet], { complete: true })).toEqual(['4 XREF001 spec.selector']);
+  });
+
+  test('an Ingress host that the API server parses as an IP address (leading zeros) is refused', () => {
+    const ing = ingress('site', { rules: [rule('01.02.03.04', path('/'))] });
+    expect(ids([web(), WEB_PODS, ing])).toEqual(['2 ING002 spec.rules[0].host']);
+  });
+
+  test('clusterIPs without clusterIP are refused', () => {
+    expect(ids([web({ clusterIPs: ['10.96.0.10'] }), WEB_PODS])).toEqual(['0 SVC009 spec.clusterIPs']);
+    expect(ids([web({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'] }), WEB_PODS])).toEqual([]);
+  });
+
+  test('routes on other Traefik entry points and ingress-nginx canaries are not served twice', () => {
+    const main = ingress('main', { rules: [rule('shop.example.com', path('/'))] }, { annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } });
+    const plain = ingress('redirect', { rules: [rule('shop.example.com', path('/'))] }, { annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'web' } });
+    const same = ingress('again', { rules: [rule('shop.example.com', path('/'))] }, { annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } });
+    expect(ids([web(), WEB_PODS, main, plain])).toEqual([]);
+    expect(ids([web(), WEB_PODS, main, same])).toEqual(['3 XREF011 spec.rules[0].http.paths[0].path']);
+    const canary = ingress('canary', { rules: [rule('shop.example.com', path('/'))] }, { annotations: { 'nginx.ingress.kubernetes.io/canary': 'true' } });
+    expect(ids([web(), WEB_PODS, main, canary])).toEqual([]);
+  });
+});
+
+describe('acknowledging one finding', () => {
+  const withAck = (ack: string, backend: string) => ingress('site', { rules: [rule('shop.example.com', path('/', backend))] }, { annotations: { [ACK]: ack } });
+
+  test('an acknowledgement accepts the finding it names, and a later typo is reported', () => {
+    // GIVEN an Ingress that acknowledges its outside Service 'legacy-svc'
+    expect(ids([withAck('XREF008(legacy-svc): run by the platform team', 'legacy-svc')], { complete: true })).toEqual([]);
+    // WHEN the backend is changed to a typo
+    // THEN the typo is reported: the acknowledgement named another Service
+    expect(ids([withAck('XREF008(legacy-svc): run by the platform team', 'legcy-svc')], { complete: true }))
+      .toEqual(['0 XREF008 spec.rules[0].http.paths[0].backend.service.name']);
+  });
+
+  test('fails if a rule of several findings per object is acknowledged without naming the finding', () => {
+    const found = ManifestChecker.check([withAck('XREF008: run by the platform team', 'legacy-svc')], { complete: true });
+    expect(found.map((f) => f.ruleId)).toEqual(['XREF008', 'ACK001']);
+    expect(found[1].message).toMatch(/must name the finding it accepts: XREF008 can find several things on one object/);
+    expect(found[1].fix).toBe('write \'XREF008(legacy-svc): ...\'');
   });
 });
