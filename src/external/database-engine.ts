@@ -1,3 +1,4 @@
+import { servicePortNameErrors } from '../net/_service-port';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
 import { Problems } from '../validation/_problems';
@@ -7,8 +8,9 @@ import { Problems } from '../validation/_problems';
  */
 export interface DatabaseEngineOptions {
   /**
-   * The engine's name, also the name of the Service port: an IANA service name (at most 15
-   * lower-case letters, digits and '-', e.g. 'cockroachdb').
+   * The engine's name, also the name of the Service port: a DNS-1123 label (at most 63
+   * lower-case letters, digits and '-', starting and ending with a letter or digit, e.g.
+   * 'cockroachdb' or 'postgres-replica').
    */
   readonly name: string;
 
@@ -88,7 +90,7 @@ export class DatabaseEngine {
    * @internal
    */
   public _validate(problems: Problems, field: string): void {
-    problems.addEach(`${field}.name`, this.name, KubeName.ianaSvcNameErrors(this.name), 'the engine name is also the Service port\'s name');
+    problems.addEach(`${field}.name`, this.name, servicePortNameErrors(this.name), 'the engine name is also the Service port\'s name');
     problems.addEach(`${field}.defaultPort`, this.defaultPort, PortRules.portNumberErrors(this.defaultPort));
     if (this.appProtocol !== undefined) {
       problems.addEach(`${field}.appProtocol`, this.appProtocol, KubeName.qualifiedNameErrors(this.appProtocol));

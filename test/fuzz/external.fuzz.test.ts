@@ -2,13 +2,14 @@ import { Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import { Tally, anyAddress, attempt, expectValidOrExplained, fuzzParams, hostileNumber, hostileString, ipv4, ipv6, names } from './_harness';
 import {
-  DatabaseEngine, EndpointObjects, ExternalBackend, ExternalDatabase, ExternalService, Protocol, SessionAffinity, TargetPort,
+  DatabaseEngine, EndpointObjects, ExternalBackend, ExternalDatabase, ExternalService, Protocol, SessionAffinity,
 } from '../../src';
 
 const port = fc.record({
   port: hostileNumber,
   name: fc.option(hostileString, { nil: undefined }),
-  targetPort: fc.option(fc.oneof(hostileNumber.map((n) => TargetPort.number(n)), hostileString.map((s) => TargetPort.name(s))), { nil: undefined }),
+  targetPort: fc.option(hostileNumber, { nil: undefined }),
+  targetPortName: fc.option(hostileString, { nil: undefined, freq: 4 }),
   protocol: fc.option(fc.constantFrom(Protocol.TCP, Protocol.UDP, Protocol.SCTP, 'tcp' as Protocol, 'HTTP' as Protocol), { nil: undefined }),
   appProtocol: fc.option(hostileString, { nil: undefined }),
 }, { requiredKeys: ['port'] });

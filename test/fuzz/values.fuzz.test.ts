@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { anyAddress, fuzzParams, hostileNumber, hostileString } from './_harness';
 import {
-  Cidr, IngressController, IpAddress, IpFamily, KubeName, PortRules, ServiceDnsNames, TargetPort, ValidationError,
+  Cidr, IngressController, IpAddress, IpFamily, KubeName, PortRules, ServiceDnsNames, ValidationError,
   WebBackend, WebExposure, WebExposureKind, WebTls, WebTlsKind,
 } from '../../src';
 
@@ -95,26 +95,13 @@ describe('KubeName', () => {
   });
 });
 
-describe('PortRules and TargetPort', () => {
+describe('PortRules', () => {
   test('portNumberErrors and protocolErrors never throw; a port is valid exactly when it is a whole number 1-65535', () => {
     fc.assert(fc.property(anyValue, (v) => {
       const errors = expectMessages(PortRules.portNumberErrors(v));
       expect(errors.length === 0).toBe(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535);
       const protocol = expectMessages(PortRules.protocolErrors(v));
       expect(protocol.length === 0).toBe(v === 'TCP' || v === 'UDP' || v === 'SCTP');
-    }), fuzzParams());
-  });
-
-  test('TargetPort factories accept any value and errors() explains it without throwing', () => {
-    fc.assert(fc.property(anyValue, fc.boolean(), (v, byName) => {
-      const made = onlyValidationError(() => (byName ? TargetPort.name(v) : TargetPort.number(v)));
-      if (made.ok) {
-        const errors = expectMessages(made.value.errors());
-        if (errors.length === 0) {
-          expect(byName ? typeof made.value.value === 'string' : Number.isInteger(made.value.value)).toBe(true);
-        }
-        expect(() => made.value.toString()).not.toThrow();
-      }
     }), fuzzParams());
   });
 });
