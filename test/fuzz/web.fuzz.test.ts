@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { Outcome, Tally, anyAddress, attempt, expectValidOrExplained, fuzzParams, hostileNumber, hostileString, names } from './_harness';
 import {
-  ExternalTrafficPolicy, IngressController, InternalWebApp, IWebBackend, NginxBackendProtocol, Protocol, PublicWebApp, TargetPort,
+  ExternalTrafficPolicy, IngressController, InternalWebApp, IWebBackend, NginxBackendProtocol, Protocol, PublicWebApp,
   ValidationError, WebBackend, WebExposure, WebPathType, WebTls,
 } from '../../src';
 
@@ -138,8 +138,8 @@ function generators(hostile: boolean) {
   const additionalPort = fc.record({
     port: pick(fc.constantFrom(9090, 9100, 443), fc.oneof(fc.constant(80), hostileNumber)),
     name: maybe(pick(fc.constantFrom('metrics', 'admin'), fc.oneof(fc.constant('http'), hostileString))),
-    targetPort: maybe(pick(fc.constantFrom(TargetPort.number(9090), TargetPort.name('metrics')),
-      fc.oneof(port.map((n) => TargetPort.number(n)), fc.constant(TargetPort.name('nope'))))),
+    targetPort: maybe(pick(fc.constant(9090), fc.oneof(port, hostileNumber))),
+    targetPortName: maybe(pick(fc.constant('metrics'), fc.oneof(fc.constant('nope'), hostileString))),
     protocol: maybe(fc.constantFrom(Protocol.TCP, Protocol.UDP)),
   }, { requiredKeys: ['port'] });
 
@@ -288,7 +288,8 @@ describe('PublicWebApp under hostile props', () => {
       set('replicas', [-1, 0.5, NaN, Infinity, '2']),
       set('containerPort', [0, 65536, -80, 80.5, NaN, '8080']),
       set('port', [0, 65536, -1, 0.5, NaN, Infinity]),
-      set('portName', ['HTTP', 'a--b', 'sixteen-chars-xx', '', '-http', '8080']),
+      // a Service port name is a DNS-1123 label ('a--b', '8080' and 16 characters are fine)
+      set('portName', ['HTTP', `a${'b'.repeat(63)}`, '', '-http', 'http-', 'a_b']),
       set('domainNames', [['10.0.0.1'], ['shop.example.com:8443'], ['https://shop.example.com/app'], ['Shop.Example.com'], ['shop.*.example.com'],
         ['**.example.com'], [`${'a'.repeat(300)}.com`], ['dup.example.com', 'dup.example.com'], [''], ['名前.example'], 'shop.example.com']),
       set('paths', [['api'], ['/serviceA/*'], ['/a//b'], ['/a/..'], ['/', '/'], ['/a b'], [''], 'one-path']),
