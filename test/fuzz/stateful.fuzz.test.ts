@@ -108,3 +108,44 @@ function kplusAccepts(cs: kplus.ContainerProps[]): boolean {
     return false;
   }
 }
+
+describe('HeadlessService port names', () => {
+  // The API server's rules: ServicePort.name is a DNS-1123 label (`IsDNS1123Label`), ContainerPort.name
+  // an IANA service name (`IsValidPortName`).
+  const isDns1123Label = (name: string) => name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
+  const isIanaSvcName = (name: string) => name.length >= 1 && name.length <= 15 && /^[-a-z0-9]+$/.test(name) && /[a-z]/.test(name)
+    && !name.includes('--') && !name.startsWith('-') && !name.endsWith('-');
+  const portName = fc.oneof(
+    fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,70}[a-z0-9]$/),
+    fc.constantFrom('peer', 'peer-replication-port', 'a--b', '2380', `p${'e'.repeat(62)}`, `p${'e'.repeat(63)}`),
+    hostileString,
+  );
+
+  test('a Service port name is accepted exactly when it is a DNS-1123 label, and synthesizes into manifests the checker accepts', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => {
+        const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'nginx:1.25', ports: [{ number: 8080, name: 'http' }] }] });
+        new HeadlessService(chart, 'Headless', { workload: web, serviceName: 'web-headless', ports: [{ name, port: 80, targetPortName: 'http' }] });
+      })));
+      expect(outcome.ok).toBe(isDns1123Label(name));
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+
+  test('a Service port name derived from a container port name is accepted when the container port name is an IANA service name', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => new HeadlessStatefulService(chart, 'Set', {
+        statefulSetName: 'set', containers: [{ image: 'nginx:1.25', ports: [{ number: 2380, name }] }],
+      }))));
+      if (outcome.ok) {
+        expect(isIanaSvcName(name)).toBe(true);
+      }
+      if (isIanaSvcName(name)) {
+        expect(outcome.ok).toBe(true);
+      }
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+});

@@ -107,6 +107,20 @@ describe('PortRules', () => {
 });
 
 describe('IpAddress and Cidr', () => {
+  test('isLooseIp never throws; it holds for every strictly valid address and for dotted quads whose octets, read as decimal, are at most 255', () => {
+    // The API server's parser reads each octet as a decimal number of any number of digits.
+    const quad = fc.tuple(...[0, 1, 2, 3].map(() => fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 2 }))))
+      .map((octets) => ({ text: octets.map(([n, zeros]) => `${'0'.repeat(zeros)}${n}`).join('.'), ok: octets.every(([n]) => n <= 255) }));
+    fc.assert(fc.property(anyValue, quad, (v, q) => {
+      const loose = IpAddress.isLooseIp(v);
+      expect(typeof loose).toBe('boolean');
+      if (IpAddress.isValid(v)) {
+        expect(loose).toBe(true);
+      }
+      expect(IpAddress.isLooseIp(q.text)).toBe(q.ok);
+    }), fuzzParams());
+  });
+
   test('errors() never throws; parse() succeeds exactly when errors() is empty and keeps the family', () => {
     let valid = 0;
     let invalid = 0;
