@@ -357,7 +357,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
     this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
     this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
-    registerRoutingApp(this);
+    registerRoutingApp(this, this.routeList);
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
@@ -422,14 +422,6 @@ export class PublicWebApp extends Construct implements IWebBackend {
     this.routeList.push(...created);
     routesChanged(this);
     return created.map((r) => ({ ...r }));
-  }
-
-  /**
-   * The routes themselves, for the chart's route index: `routes` copies each one.
-   * @internal
-   */
-  public _routeList(): readonly WebRoute[] {
-    return this.routeList;
   }
 
   /**
@@ -616,8 +608,15 @@ function chartRoutesOf(app: PublicWebApp): ChartRoutes | undefined {
   return routes;
 }
 
-/** Registers an app with an Ingress in its chart's route registry. */
-function registerRoutingApp(app: PublicWebApp): void {
+/**
+ * The route list of each app with an Ingress, for the chart's route index (the `routes` getter
+ * copies each route; the index reads them as they are, without a member in the app's API).
+ */
+const ROUTE_LISTS = new WeakMap<PublicWebApp, readonly WebRoute[]>();
+
+/** Registers an app with an Ingress and its route list in its chart's route registry. */
+function registerRoutingApp(app: PublicWebApp, routeList: readonly WebRoute[]): void {
+  ROUTE_LISTS.set(app, routeList);
   const routes = chartRoutesOf(app);
   if (routes) {
     routes.apps.push(app);
@@ -645,7 +644,7 @@ function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefin
   if (routes.index === undefined || routes.indexVersion !== routes.version) {
     const index = new Map<string, PublicWebApp>();
     for (const a of routes.apps) {
-      for (const r of a._routeList()) {
+      for (const r of ROUTE_LISTS.get(a) ?? []) {
         const key = routeKey(r);
         if (!index.has(key)) {
           index.set(key, a);
