@@ -4,6 +4,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkSessionAffinity, resolveAddresses, resolveHostname, sessionAffinityFields } from './_values';
 import { ExternalBackend } from './external-backend';
 import type { ExternalServicePort, ExternalServiceProps } from './external-service';
 import { EndpointObjects } from './external-service';
@@ -71,8 +72,8 @@ export function buildExternalService(
   const byHostname = isBackend && backend.isHostname;
 
   // Addresses or host name.
-  const addresses: IpAddress[] = isBackend && !byHostname ? backend._resolveAddresses(problems, 'backend.addresses') : [];
-  const externalName = isBackend && byHostname ? backend._resolveHostname(problems, 'backend.hostname') : undefined;
+  const addresses: IpAddress[] = isBackend && !byHostname ? resolveAddresses(backend, problems, 'backend.addresses') : [];
+  const externalName = isBackend && byHostname ? resolveHostname(backend, problems, 'backend.hostname') : undefined;
   const families = familiesInOrder(addresses);
 
   // Ports.
@@ -114,7 +115,7 @@ export function buildExternalService(
   }
   if (given.sessionAffinity !== undefined) {
     if (given.sessionAffinity instanceof SessionAffinity) {
-      given.sessionAffinity._validate(problems, 'sessionAffinity');
+      checkSessionAffinity(given.sessionAffinity, problems, 'sessionAffinity');
     } else {
       problems.add('sessionAffinity', given.sessionAffinity, 'must be a `SessionAffinity`', 'use SessionAffinity.NONE or SessionAffinity.clientIp(Duration.hours(3))');
     }
@@ -194,7 +195,7 @@ function serviceSpec(resolvedPorts: readonly ExternalServicePort[], shape: Servi
       ports: ports.length > 0 ? ports : undefined,
     };
   }
-  const affinityFields = shape.affinity instanceof SessionAffinity ? shape.affinity._toKube() : {};
+  const affinityFields = shape.affinity instanceof SessionAffinity ? sessionAffinityFields(shape.affinity) : {};
   return {
     type: 'ClusterIP',
     ipFamilyPolicy: shape.ipFamilyPolicy,

@@ -1,7 +1,3 @@
-import { servicePortNameErrors } from '../net/_service-port';
-import { KubeName } from '../net/names';
-import { PortRules } from '../net/port';
-import { Problems } from '../validation/_problems';
 
 /**
  * Options of a custom database engine.
@@ -83,17 +79,5 @@ export class DatabaseEngine {
     this.name = name;
     this.defaultPort = defaultPort;
     this.appProtocol = appProtocol;
-  }
-
-  /**
-   * Records the problems of a custom engine under `field`.
-   * @internal
-   */
-  public _validate(problems: Problems, field: string): void {
-    problems.addEach(`${field}.name`, this.name, servicePortNameErrors(this.name), 'the engine name is also the Service port\'s name');
-    problems.addEach(`${field}.defaultPort`, this.defaultPort, PortRules.portNumberErrors(this.defaultPort));
-    if (this.appProtocol !== undefined) {
-      problems.addEach(`${field}.appProtocol`, this.appProtocol, KubeName.qualifiedNameErrors(this.appProtocol));
-    }
   }
 }

@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { buildExternalService } from './_external-service';
+import { checkDatabaseEngine } from './_values';
 import { DatabaseEngine } from './database-engine';
 import { ExternalBackend } from './external-backend';
 import { ExternalServiceBaseProps, ExternalServicePort } from './external-service';
@@ -328,7 +329,7 @@ function checkDatabaseProps(given: Partial<ExternalDatabaseProps>, problems: Pro
   if (!(engine instanceof DatabaseEngine)) {
     problems.add('engine', engine, 'must be a `DatabaseEngine`', 'use e.g. DatabaseEngine.POSTGRESQL or DatabaseEngine.custom({ name, defaultPort })');
   } else {
-    engine._validate(problems, 'engine');
+    checkDatabaseEngine(engine, problems, 'engine');
   }
   if (given.port !== undefined) {
     problems.addEach('port', given.port, PortRules.portNumberErrors(given.port), 'use a port number from 1 to 65535');
