@@ -2,7 +2,7 @@
 // etcd cluster) whose pods reach each other by their per-pod DNS names.
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { HeadlessService, HeadlessStatefulService, TargetPort } from '../../src';
+import { HeadlessService, HeadlessStatefulService } from '../../src';
 
 export function addScenarios(app: App): void {
   headlessDeployment(new Chart(app, 'scenario-5-headless-deployment', { namespace: 'shop' }));
@@ -24,7 +24,7 @@ function headlessDeployment(chart: Chart): void {
   const headless = new HeadlessService(chart, 'WebHeadless', {
     workload: web,
     serviceName: 'web-headless',
-    ports: [{ name: 'http', port: 80, targetPort: TargetPort.name('http') }],
+    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
 
   // Clients that balance on their own look the pods up by the Service's DNS name.
@@ -57,8 +57,8 @@ function etcdCluster(chart: Chart): void {
       securityContext: { user: 1000, group: 1000 },
     }],
     ports: [
-      { name: 'client', port: 2379, targetPort: TargetPort.name('client') },
-      { name: 'peer', port: 2380, targetPort: TargetPort.name('peer') },
+      { name: 'client', port: 2379, targetPortName: 'client' },
+      { name: 'peer', port: 2380, targetPortName: 'peer' },
     ],
   });
 

@@ -1,14 +1,12 @@
-import { KubeName } from '../net/names';
-import { PortRules } from '../net/port';
-import { Problems } from '../validation/_problems';
 
 /**
  * Options of a custom database engine.
  */
 export interface DatabaseEngineOptions {
   /**
-   * The engine's name, also the name of the Service port: an IANA service name (at most 15
-   * lower-case letters, digits and '-', e.g. 'cockroachdb').
+   * The engine's name, also the name of the Service port: a DNS-1123 label (at most 63
+   * lower-case letters, digits and '-', starting and ending with a letter or digit, e.g.
+   * 'cockroachdb' or 'postgres-replica').
    */
   readonly name: string;
 
@@ -81,17 +79,5 @@ export class DatabaseEngine {
     this.name = name;
     this.defaultPort = defaultPort;
     this.appProtocol = appProtocol;
-  }
-
-  /**
-   * Records the problems of a custom engine under `field`.
-   * @internal
-   */
-  public _validate(problems: Problems, field: string): void {
-    problems.addEach(`${field}.name`, this.name, KubeName.ianaSvcNameErrors(this.name), 'the engine name is also the Service port\'s name');
-    problems.addEach(`${field}.defaultPort`, this.defaultPort, PortRules.portNumberErrors(this.defaultPort));
-    if (this.appProtocol !== undefined) {
-      problems.addEach(`${field}.appProtocol`, this.appProtocol, KubeName.qualifiedNameErrors(this.appProtocol));
-    }
   }
 }

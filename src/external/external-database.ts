@@ -1,11 +1,17 @@
 import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EXTRA_CHECK } from './_extra-problems';
+import { buildExternalService } from './_external-service';
+import { checkDatabaseEngine } from './_values';
 import { DatabaseEngine } from './database-engine';
 import { ExternalBackend } from './external-backend';
-import { ExternalService, ExternalServiceBaseProps, ExternalServiceProps } from './external-service';
-import { PortRules, TargetPort } from '../net/port';
+import { ExternalServiceBaseProps, ExternalServicePort } from './external-service';
+import { IpFamily } from '../net/ip';
+import { PortRules } from '../net/port';
+import { ServiceDnsNames } from '../net/service-dns';
+import { ServicePortOptions } from '../net/service-port';
 import { Problems } from '../validation/_problems';
+import { underSafetyNet } from '../validation/_safety-net';
 
 /**
  * Props of an `ExternalDatabase`.
@@ -111,11 +117,12 @@ export interface DatabaseBindingOptions {
 }
 
 /**
- * A database outside the cluster, reached in the cluster by a stable DNS name: an
- * `ExternalService` that knows its engine's port, port name and application protocol, and
- * that can wire its connection details into a container.
+ * A database outside the cluster, reached in the cluster by a stable DNS name: the Service,
+ * EndpointSlices and Endpoints of an `ExternalService` (the same objects, under the same
+ * construct ids, with the same members), for one port that knows its engine's number, name and
+ * application protocol, and that can wire its connection details into a container.
  */
-export class ExternalDatabase extends ExternalService {
+export class ExternalDatabase extends Construct {
   /** The database engine. */
   public readonly engine: DatabaseEngine;
 
@@ -130,14 +137,114 @@ export class ExternalDatabase extends ExternalService {
   public readonly port: number;
 
   /**
-   * Validates every prop (the engine's, the ports and those of the Service) and throws one
+   * The Service's name.
+   */
+  public readonly serviceName: string;
+
+  /**
+   * The DNS names of the Service: short, namespaced and fully qualified.
+   */
+  public readonly dnsNames: ServiceDnsNames;
+
+  /**
+   * The Service (type ClusterIP without selector, or type ExternalName), for escape hatches.
+   */
+  public readonly service: k8s.KubeService;
+
+  /**
+   * The legacy Endpoints object.
+   *
+   * @default - none: `endpointObjects` asks for EndpointSlices only, or the backend is a host name
+   */
+  public readonly endpoints?: k8s.KubeEndpoints;
+
+  /**
+   * The target of the ExternalName Service, without a trailing dot.
+   *
+   * @default - an address backend
+   */
+  public readonly externalName?: string;
+
+  /**
+   * The Service's `ipFamilyPolicy`: 'SingleStack' for addresses of one family,
+   * 'RequireDualStack' for both.
+   *
+   * @default - a host name backend has none
+   */
+  public readonly ipFamilyPolicy?: string;
+
+  private readonly resolvedPorts: ExternalServicePort[];
+  private readonly slices: k8s.KubeEndpointSlice[];
+  private readonly addressList: string[];
+  private readonly families: IpFamily[];
+
+  /**
+   * Validates every prop (the engine's, the port's and those of the Service) and throws one
    * `ValidationError` that lists all problems, or writes the Service for the database.
    */
   public constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
-    super(scope, id, databaseServiceProps(props));
-    this.engine = props.engine;
+    super(scope, id);
+    underSafetyNet(this);
+
+    const given: Partial<ExternalDatabaseProps> = props !== null && typeof props === 'object' ? props : {};
+    const problems = new Problems(this);
+    checkDatabaseProps(given, problems);
+    // The database's own problems first, then those of the Service, in one ValidationError;
+    // with a wrong engine or port there is no port to check, and no second problem about it.
+    const ports = problems.empty ? [databasePort(given)] : [];
+    const built = buildExternalService(this, {
+      serviceName: given.serviceName,
+      namespace: given.namespace,
+      clusterDomain: given.clusterDomain,
+      sessionAffinity: given.sessionAffinity,
+      endpointObjects: given.endpointObjects,
+      backend: given.backend,
+      ports,
+    }, problems, { emptyPortsReported: ports.length === 0 });
+    this.serviceName = built.serviceName;
+    this.dnsNames = built.dnsNames;
+    this.service = built.service;
+    this.endpoints = built.endpoints;
+    this.externalName = built.externalName;
+    this.ipFamilyPolicy = built.ipFamilyPolicy;
+    this.resolvedPorts = built.ports;
+    this.slices = built.slices;
+    this.addressList = built.addresses;
+    this.families = built.families;
+    this.engine = given.engine as DatabaseEngine;
     this.host = this.dnsNames.namespacedName;
-    this.port = this.ports[0].port;
+    this.port = this.resolvedPorts[0].port;
+  }
+
+  /**
+   * The port, as emitted (a list of one, like the ports of an `ExternalService`; copies).
+   */
+  public get ports(): ExternalServicePort[] {
+    return this.resolvedPorts.map((p) => ({ ...p }));
+  }
+
+  /**
+   * The EndpointSlices, in order: the first family's slices, then the other's (a copy of the
+   * list; empty for a host name backend and with `EndpointObjects.LEGACY_ENDPOINTS`).
+   */
+  public get endpointSlices(): k8s.KubeEndpointSlice[] {
+    return [...this.slices];
+  }
+
+  /**
+   * The database's IP addresses in canonical form, in the order given (empty for a host name
+   * backend).
+   */
+  public get addresses(): string[] {
+    return [...this.addressList];
+  }
+
+  /**
+   * The IP families of the addresses, in the order their first address was given; this is the
+   * Service's `ipFamilies` (empty for a host name backend).
+   */
+  public get ipFamilies(): IpFamily[] {
+    return [...this.families];
   }
 
   /**
@@ -210,33 +317,11 @@ export class ExternalDatabase extends ExternalService {
 const ENV_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
-/**
- * The props of the underlying `ExternalService`: one port named after the engine, and a check of
- * the database's own props reported with the Service's problems.
- */
-function databaseServiceProps(props: ExternalDatabaseProps): ExternalServiceProps {
-  const given: Partial<ExternalDatabaseProps> = props !== null && typeof props === 'object' ? props : {};
-  const scratch = new Problems('');
-  checkDatabaseProps(given, scratch);
+/** The Service port of a database whose props are valid: named after its engine. */
+function databasePort(given: Partial<ExternalDatabaseProps>): ServicePortOptions {
   const engine = given.engine as DatabaseEngine;
-  const port = given.port ?? engine?.defaultPort;
-  const ports = scratch.empty
-    ? [{ name: engine.name, port, targetPort: TargetPort.number(given.backendPort ?? port), appProtocol: engine.appProtocol }]
-    // Stand-in port, so that only the database's own problems are reported.
-    : [{ name: 'db', port: 1 }];
-  // The props of the Service, listed one by one (a copy with the database's own props deleted
-  // would be an object in dictionary mode, slow to read).
-  return {
-    serviceName: given.serviceName,
-    namespace: given.namespace,
-    clusterDomain: given.clusterDomain,
-    sessionAffinity: given.sessionAffinity,
-    endpointObjects: given.endpointObjects,
-    backend: given.backend as ExternalBackend,
-    ports,
-    // the database's own problems, found once above, reported under the construct's path
-    [EXTRA_CHECK]: scratch.empty ? undefined : (problems: Problems) => problems.adopt(scratch.items),
-  } as ExternalServiceProps;
+  const port = given.port ?? engine.defaultPort;
+  return { name: engine.name, port, targetPort: given.backendPort ?? port, appProtocol: engine.appProtocol };
 }
 
 function checkDatabaseProps(given: Partial<ExternalDatabaseProps>, problems: Problems): void {
@@ -244,7 +329,7 @@ function checkDatabaseProps(given: Partial<ExternalDatabaseProps>, problems: Pro
   if (!(engine instanceof DatabaseEngine)) {
     problems.add('engine', engine, 'must be a `DatabaseEngine`', 'use e.g. DatabaseEngine.POSTGRESQL or DatabaseEngine.custom({ name, defaultPort })');
   } else {
-    engine._validate(problems, 'engine');
+    checkDatabaseEngine(engine, problems, 'engine');
   }
   if (given.port !== undefined) {
     problems.addEach('port', given.port, PortRules.portNumberErrors(given.port), 'use a port number from 1 to 65535');

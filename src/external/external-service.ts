@@ -1,14 +1,12 @@
-import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EXTRA_CHECK, ExtraCheck } from './_extra-problems';
+import { buildExternalService, MANAGED_BY, MAX_ENDPOINTS_PER_SLICE, MAX_PORTS } from './_external-service';
 import { ExternalBackend } from './external-backend';
 import { SessionAffinity } from './session-affinity';
-import { IpAddress, IpFamily } from '../net/ip';
-import { KubeName } from '../net/names';
-import { Protocol, TargetPort } from '../net/port';
+import { IpFamily } from '../net/ip';
+import { Protocol } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
-import { ResolvedServicePort, resolveServicePorts, ServicePortOptions } from '../net/service-port';
+import { ServicePortOptions } from '../net/service-port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
 
@@ -83,8 +81,6 @@ export enum EndpointObjects {
   BOTH = 'Both',
 }
 
-const ENDPOINT_OBJECTS = new Set<string>(Object.values(EndpointObjects));
-
 /**
  * Props of an `ExternalService`.
  */
@@ -96,9 +92,9 @@ export interface ExternalServiceProps extends ExternalServiceBaseProps {
   readonly backend: ExternalBackend;
 
   /**
-   * The ports. `port` is what clients in the cluster connect to; for an address backend the
-   * `targetPort` number is the port the backend listens on (port remapping, e.g. 30056 to
-   * 3306). An ExternalName Service cannot remap ports: clients connect to the outside host
+   * The ports. `port` is what clients in the cluster connect to; for an address backend
+   * `targetPort` is the port the backend listens on (port remapping, e.g. 30056 to 3306; an
+   * outside backend has no pods, so `targetPortName` does not apply). An ExternalName Service cannot remap ports: clients connect to the outside host
    * directly, on `port`.
    *
    * A port without a name is named after its `appProtocol` when that is unique and an IANA
@@ -159,13 +155,13 @@ export class ExternalService extends Construct {
    * The value of the `endpointslice.kubernetes.io/managed-by` label of the EndpointSlices this
    * library writes (a label value cannot contain '/').
    */
-  public static readonly MANAGED_BY = 'cdk8s-service-patterns';
+  public static readonly MANAGED_BY = MANAGED_BY;
 
   /** The most endpoints Kubernetes accepts in one EndpointSlice. */
-  public static readonly MAX_ENDPOINTS_PER_SLICE = 1000;
+  public static readonly MAX_ENDPOINTS_PER_SLICE = MAX_ENDPOINTS_PER_SLICE;
 
   /** The most ports Kubernetes accepts in one EndpointSlice. */
-  public static readonly MAX_PORTS = 100;
+  public static readonly MAX_PORTS = MAX_PORTS;
 
   /**
    * The Service's name.
@@ -205,7 +201,7 @@ export class ExternalService extends Construct {
   public readonly ipFamilyPolicy?: string;
 
   private readonly resolvedPorts: ExternalServicePort[];
-  private readonly slices: k8s.KubeEndpointSlice[] = [];
+  private readonly slices: k8s.KubeEndpointSlice[];
   private readonly addressList: string[];
   private readonly families: IpFamily[];
 
@@ -217,124 +213,18 @@ export class ExternalService extends Construct {
     super(scope, id);
     underSafetyNet(this);
 
-    const problems = new Problems(this);
     const given: Partial<ExternalServiceProps> = props !== null && typeof props === 'object' ? props : {};
-    const extra: ExtraCheck | undefined = (given as any)[EXTRA_CHECK];
-    extra?.(problems);
-    const backend = given.backend;
-    const isBackend = backend instanceof ExternalBackend;
-    if (!isBackend) {
-      problems.add('backend', backend, 'must be an `ExternalBackend`', 'use ExternalBackend.addresses([...]) or ExternalBackend.hostname(\'...\')');
-    }
-    const byHostname = isBackend && backend.isHostname;
-
-    // Addresses or host name.
-    const addresses: IpAddress[] = isBackend && !byHostname ? backend._resolveAddresses(problems, 'backend.addresses') : [];
-    this.externalName = isBackend && byHostname ? backend._resolveHostname(problems, 'backend.hostname') : undefined;
-    this.addressList = addresses.map((a) => a.toString());
-    this.families = familiesInOrder(addresses);
-
-    // Ports.
-    const portList: unknown = given.ports ?? [];
-    let ports: ResolvedServicePort[] = [];
-    if (!Array.isArray(portList)) {
-      problems.add('ports', portList, 'must be a list of ports such as [{ port: 5432 }]');
-    } else {
-      const usable = portList.map((p: ServicePortOptions, i: number) => {
-        if (p !== null && typeof p === 'object' && p.targetPort !== undefined && !(p.targetPort instanceof TargetPort)) {
-          problems.add(`ports[${i}].targetPort`, p.targetPort, 'must be a `TargetPort`', 'use e.g. TargetPort.number(3306)');
-          return { ...p, targetPort: undefined };
-        }
-        return p;
-      });
-      ports = resolveServicePorts(usable, problems, 'ports', defaultPortName(usable));
-      if (isBackend && !byHostname && portList.length === 0) {
-        problems.add('ports', portList, 'must contain at least one port for an address backend: the EndpointSlices need the port the backend listens on', 'give e.g. ports: [{ port: 5432 }]');
-      }
-      if (portList.length > ExternalService.MAX_PORTS) {
-        problems.add('ports', `${portList.length} ports`, `must contain no more than ${ExternalService.MAX_PORTS} ports (the limit of an EndpointSlice)`);
-      }
-      ports.forEach((p, i) => {
-        if (p.targetPort.portName !== undefined && !byHostname) {
-          problems.add(`ports[${i}].targetPort`, p.targetPort.portName, 'must be a port number: an outside backend has no pods whose named container port it could refer to', 'give the port the backend listens on, e.g. TargetPort.number(3306)');
-        }
-        if (byHostname && p.targetPort.value !== p.port) {
-          problems.add(`ports[${i}].targetPort`, p.targetPort.value, `must be left out or equal \`port\` (${p.port}) for a host name backend: an ExternalName Service is a DNS CNAME, so clients connect to the outside host directly on the port they use and nothing can remap it`, 'use port ' + p.targetPort.value + ' (the outside port) as `port`, or give the backend as IP addresses to remap ports');
-        }
-      });
-    }
-
-    // Host name backends are DNS records: nothing to proxy, nothing to mirror.
-    if (byHostname && given.sessionAffinity !== undefined && given.sessionAffinity.type !== SessionAffinity.NONE.type) {
-      problems.add('sessionAffinity', given.sessionAffinity.type, 'must not be set for a host name backend: an ExternalName Service is a DNS CNAME and proxies no connections', 'remove `sessionAffinity`, or give the backend as IP addresses');
-    }
-    const objects = given.endpointObjects ?? EndpointObjects.ENDPOINT_SLICES;
-    if (!ENDPOINT_OBJECTS.has(objects)) {
-      problems.add('endpointObjects', objects, 'must be an `EndpointObjects` value', 'use EndpointObjects.ENDPOINT_SLICES, LEGACY_ENDPOINTS or BOTH');
-    } else if (byHostname && given.endpointObjects !== undefined) {
-      problems.add('endpointObjects', objects, 'must not be set for a host name backend: an ExternalName Service has no endpoints', 'remove `endpointObjects`, or give the backend as IP addresses');
-    } else if (objects === EndpointObjects.LEGACY_ENDPOINTS && addresses.length > ExternalService.MAX_ENDPOINTS_PER_SLICE) {
-      problems.add('backend.addresses', `${addresses.length} addresses`, `must contain no more than ${ExternalService.MAX_ENDPOINTS_PER_SLICE} addresses with EndpointObjects.LEGACY_ENDPOINTS: Kubernetes mirrors at most ${ExternalService.MAX_ENDPOINTS_PER_SLICE} addresses of an Endpoints object into EndpointSlices`, 'use EndpointObjects.ENDPOINT_SLICES or BOTH');
-    }
-    if (given.sessionAffinity !== undefined) {
-      if (given.sessionAffinity instanceof SessionAffinity) {
-        given.sessionAffinity._validate(problems, 'sessionAffinity');
-      } else {
-        problems.add('sessionAffinity', given.sessionAffinity, 'must be a `SessionAffinity`', 'use SessionAffinity.NONE or SessionAffinity.clientIp(Duration.hours(3))');
-      }
-    }
-
-    // Names.
-    if (given.serviceName !== undefined) {
-      problems.addEach('serviceName', given.serviceName, KubeName.dns1035LabelErrors(given.serviceName), 'Service names start with a letter and use lower-case letters, digits and \'-\'');
-    }
-    const chart = Chart.of(this);
-    const namespace = given.namespace ?? chart.namespace;
-    if (namespace !== undefined) {
-      problems.addEach('namespace', namespace, KubeName.dns1123LabelErrors(namespace));
-    }
-    if (given.clusterDomain !== undefined) {
-      const domain = typeof given.clusterDomain === 'string' ? given.clusterDomain.replace(/\.$/, '') : given.clusterDomain;
-      problems.addEach('clusterDomain', given.clusterDomain, KubeName.dns1123SubdomainErrors(domain));
-    }
-
-    this.resolvedPorts = ports.map((p) => ({
-      name: p.name,
-      port: p.port,
-      backendPort: typeof p.targetPort.portNumber === 'number' ? p.targetPort.portNumber : p.port,
-      protocol: p.protocol,
-      appProtocol: p.appProtocol,
-    }));
-    this.ipFamilyPolicy = byHostname ? undefined : (this.families.length > 1 ? 'RequireDualStack' : 'SingleStack');
-
-    this.service = new k8s.KubeService(this, 'Resource', {
-      metadata: definedOnly({ name: given.serviceName, namespace: given.namespace }),
-      spec: this.renderServiceSpec(byHostname, given.sessionAffinity),
-    });
-    this.serviceName = this.service.name;
-    if (given.serviceName === undefined) {
-      problems.addEach('serviceName', this.serviceName, KubeName.dns1035LabelErrors(this.serviceName).map((e) => `generated from the construct path ${e}`), 'give `serviceName`, or a construct id that starts with a letter');
-    }
-    if (!problems.empty) {
-      // Leave nothing behind for a caller that catches the error and synthesizes anyway.
-      this.node.tryRemoveChild(this.service.node.id);
-      problems.throwIfAny();
-    }
-
-    this.dnsNames = ServiceDnsNames.of({
-      serviceName: this.serviceName,
-      namespace,
-      clusterDomain: given.clusterDomain,
-    });
-
-    if (!byHostname) {
-      if (objects !== EndpointObjects.LEGACY_ENDPOINTS) {
-        this.addEndpointSlices(addresses, given.namespace);
-      }
-      if (objects !== EndpointObjects.ENDPOINT_SLICES) {
-        this.endpoints = this.addLegacyEndpoints(given.namespace, objects === EndpointObjects.BOTH);
-      }
-    }
+    const built = buildExternalService(this, given, new Problems(this));
+    this.serviceName = built.serviceName;
+    this.dnsNames = built.dnsNames;
+    this.service = built.service;
+    this.endpoints = built.endpoints;
+    this.externalName = built.externalName;
+    this.ipFamilyPolicy = built.ipFamilyPolicy;
+    this.resolvedPorts = built.ports;
+    this.slices = built.slices;
+    this.addressList = built.addresses;
+    this.families = built.families;
   }
 
   /**
@@ -367,132 +257,4 @@ export class ExternalService extends Construct {
   public get ipFamilies(): IpFamily[] {
     return [...this.families];
   }
-
-  private renderServiceSpec(byHostname: boolean, affinity: SessionAffinity | undefined): k8s.ServiceSpec {
-    const ports = this.resolvedPorts.map((p): k8s.ServicePort => ({
-      name: p.name,
-      port: p.port,
-      protocol: p.protocol,
-      appProtocol: p.appProtocol,
-      targetPort: byHostname ? undefined : k8s.IntOrString.fromNumber(p.backendPort),
-    }));
-    if (byHostname) {
-      return {
-        type: 'ExternalName',
-        externalName: this.externalName,
-        ports: ports.length > 0 ? ports : undefined,
-      };
-    }
-    const affinityFields = affinity instanceof SessionAffinity ? affinity._toKube() : {};
-    return {
-      type: 'ClusterIP',
-      ipFamilyPolicy: this.ipFamilyPolicy,
-      ipFamilies: this.families.length > 0 ? [...this.families] : undefined,
-      ports,
-      ...affinityFields,
-    };
-  }
-
-  private addEndpointSlices(addresses: IpAddress[], namespace: string | undefined): void {
-    const ports = this.resolvedPorts.map((p): k8s.EndpointPort => ({
-      name: p.name,
-      port: p.backendPort,
-      protocol: p.protocol,
-      appProtocol: p.appProtocol,
-    }));
-    for (const family of this.families) {
-      const ofFamily = addresses.filter((a) => a.family === family);
-      const tag = family.toLowerCase();
-      for (let start = 0, n = 1; start < ofFamily.length; start += ExternalService.MAX_ENDPOINTS_PER_SLICE, n++) {
-        const chunk = ofFamily.slice(start, start + ExternalService.MAX_ENDPOINTS_PER_SLICE);
-        this.slices.push(new k8s.KubeEndpointSlice(this, `EndpointSlice-${family}-${n}`, {
-          metadata: definedOnly({
-            name: `${this.serviceName}-${tag}-${n}`,
-            namespace,
-            labels: {
-              'kubernetes.io/service-name': this.serviceName,
-              'endpointslice.kubernetes.io/managed-by': ExternalService.MANAGED_BY,
-            },
-          }),
-          addressType: family,
-          endpoints: chunk.map((a) => ({ addresses: [a.toString()] })),
-          ports,
-        }));
-      }
-    }
-  }
-
-  private addLegacyEndpoints(namespace: string | undefined, skipMirror: boolean): k8s.KubeEndpoints {
-    return new k8s.KubeEndpoints(this, 'Endpoints', {
-      metadata: definedOnly({
-        name: this.serviceName,
-        namespace,
-        // We write the EndpointSlices ourselves; mirrored ones would duplicate every address.
-        labels: skipMirror ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : undefined,
-      }),
-      subsets: [{
-        addresses: this.addressList.map((ip) => ({ ip })),
-        ports: this.resolvedPorts.map((p) => ({
-          name: p.name,
-          port: p.backendPort,
-          protocol: p.protocol,
-          appProtocol: p.appProtocol,
-        })),
-      }],
-    });
-  }
-}
-
-/**
- * The name of a port given without one: its `appProtocol` when that is an IANA service name no
- * other port uses, otherwise `<protocol>-<port>`.
- */
-function defaultPortName(ports: readonly ServicePortOptions[]): (port: ServicePortOptions, index: number) => string {
-  const taken = new Set<string>();
-  const appProtocolCount = new Map<string, number>();
-  for (const p of ports) {
-    if (p !== null && typeof p === 'object') {
-      if (typeof p.name === 'string') {
-        taken.add(p.name);
-      }
-      if (typeof p.appProtocol === 'string') {
-        appProtocolCount.set(p.appProtocol, (appProtocolCount.get(p.appProtocol) ?? 0) + 1);
-      }
-    }
-  }
-  return (port) => {
-    const app = port.appProtocol;
-    if (typeof app === 'string' && appProtocolCount.get(app) === 1 && !taken.has(app) && KubeName.ianaSvcNameErrors(app).length === 0) {
-      return app;
-    }
-    const protocol = typeof port.protocol === 'string' ? port.protocol.toLowerCase() : 'tcp';
-    return `${protocol}-${port.port}`;
-  };
-}
-
-/**
- * The IP families of `addresses`, in the order their first address appears.
- */
-function familiesInOrder(addresses: readonly IpAddress[]): IpFamily[] {
-  const families: IpFamily[] = [];
-  for (const a of addresses) {
-    if (!families.includes(a.family)) {
-      families.push(a.family);
-    }
-  }
-  return families;
-}
-
-/**
- * The metadata without its undefined fields: cdk8s spreads the given metadata over the
- * generated name and namespace, so an explicit `undefined` would erase them.
- */
-function definedOnly(metadata: k8s.ObjectMeta): k8s.ObjectMeta {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(metadata)) {
-    if (value !== undefined) {
-      copy[key] = value;
-    }
-  }
-  return copy as k8s.ObjectMeta;
 }

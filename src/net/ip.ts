@@ -17,7 +17,10 @@ export enum IpFamily {
  * What an address is used for, by the IANA special-purpose registries.
  */
 export enum IpAddressScope {
-  /** `0.0.0.0` or `::`: no address at all. */
+  /**
+   * `0.0.0.0` or `::`: no address at all; also the rest of `0.0.0.0/8`, 'this network'
+   * (RFC 1122), which names no host either.
+   */
   UNSPECIFIED = 'unspecified',
   /** `127.0.0.0/8` or `::1`: this host only. */
   LOOPBACK = 'loopback',
@@ -69,19 +72,30 @@ export class IpAddress {
   }
 
   /**
-   * Whether the API server's own parser reads `text` as an IP address. It is looser than
-   * `isValid`: it also accepts IPv4 octets with leading zeros ('01.02.03.04', read as decimal),
-   * so a host name that looks like that is an IP address to the API server.
+   * Whether the API server's own parser reads `text` as an IP address. That parser (Go's
+   * `ParseIPSloppy`, which Kubernetes validation uses) is looser than `isValid`: it accepts
+   * IPv4 octets with leading zeros such as '01.02.03.04' and reads them as decimal, and
+   * IPv4-mapped IPv6 addresses. So an Ingress host '01.02.03.04' is an IP address to the API
+   * server, which refuses it as a host.
    */
   public static isLooseIp(text: string): boolean {
     if (typeof text !== 'string' || text.length === 0) {
       return false;
     }
-    if (text.includes(':')) {
-      return /^[0-9A-Fa-f:.]+$/.test(text) && ipaddr.IPv6.isValid(text);
+    const v4 = LOOSE_DOTTED_QUAD.exec(text);
+    if (v4 !== null) {
+      return v4.slice(1).every((octet) => Number(octet) <= 255);
     }
-    const m = /^([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)$/.exec(text);
-    return m !== null && [m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255);
+    if (!text.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(text)) {
+      return false;
+    }
+    // An IPv6 address may end in a dotted quad, read like an IPv4 address.
+    const tail = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+    if (tail !== null) {
+      const octets = tail.slice(2).map(Number);
+      return octets.every((o) => o <= 255) && ipaddr.IPv6.isValid(`${tail[1]}${octets.join('.')}`);
+    }
+    return ipaddr.IPv6.isValid(text);
   }
 
   /**
@@ -109,11 +123,16 @@ export class IpAddress {
   /**
    * Why this address cannot be the endpoint of a Service, or an empty list when it can.
    * Unspecified, loopback, link-local (cloud metadata lives there) and multicast addresses
-   * are refused, as the API server refuses them in EndpointSlices and Endpoints.
+   * are refused, as the API server refuses them in EndpointSlices and Endpoints; so are the
+   * broadcast address and the rest of 0.0.0.0/8, which the API server accepts but which reach
+   * no one backend.
    */
   public endpointErrors(): string[] {
     switch (this.scope) {
       case IpAddressScope.UNSPECIFIED:
+        if (this.family === IpFamily.IPV4 && this.toString() !== '0.0.0.0') {
+          return ['must not be in 0.0.0.0/8, \'this network\' (RFC 1122): it names no host, and hosts do not send packets to it; give the backend\'s real address'];
+        }
         return ['must not be the unspecified address: give the backend\'s real address'];
       case IpAddressScope.LOOPBACK:
         return ['must not be a loopback address: it would point every node at itself'];
@@ -209,6 +228,9 @@ export class Cidr {
     return `${this.range[0].toString()}/${this.prefixLength}`;
   }
 }
+
+/** A dotted quad of decimal digits, leading zeros allowed (as the API server reads it). */
+const LOOSE_DOTTED_QUAD = /^([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)$/;
 
 /** A dotted quad without leading zeros: each octet is then read as decimal. */
 const DOTTED_QUAD = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;

@@ -6,9 +6,10 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { HeadlessPortOptions } from './headless-port';
+import { ResolvedServicePort, resolveServicePorts } from '../net/_service-port';
 import { KubeName } from '../net/names';
-import { Protocol, TargetPort } from '../net/port';
-import { ResolvedServicePort, resolveServicePorts, ServicePortOptions } from '../net/service-port';
+import { Protocol } from '../net/port';
+import { ServicePortOptions } from '../net/service-port';
 import { Problems, renderValue } from '../validation/_problems';
 import { ValidationProblem } from '../validation/validation-error';
 
@@ -42,12 +43,11 @@ export function containerPortsOf(containers: readonly kplus.Container[]): Contai
  * EndpointSlice controller match it).
  */
 export function findContainerPort(
-  target: TargetPort | number | string,
+  target: number | string,
   protocol: string,
   containerPorts: readonly ContainerPortInfo[],
 ): ContainerPortInfo | undefined {
-  const value = target instanceof TargetPort ? target.value : target;
-  return containerPorts.find((c) => c.protocol === protocol && (typeof value === 'number' ? c.number === value : c.name === value));
+  return containerPorts.find((c) => c.protocol === protocol && (typeof target === 'number' ? c.number === target : c.name === target));
 }
 
 /** The container ports, as text for an error message. */
@@ -84,7 +84,8 @@ export function resolveHeadlessPorts(
           `name the container port (\`ports: [{ number: ${c.number}, name: 'peer' }]\`) or list \`ports\``);
         continue;
       }
-      options.push({ name: c.name, port: c.number, targetPort: TargetPort.name(c.name), protocol: c.protocol as Protocol });
+      // A container port name is an IANA service name, so it is a valid Service port name too.
+      options.push({ name: c.name, port: c.number, targetPortName: c.name, protocol: c.protocol as Protocol });
     }
   } else if (!Array.isArray(ports)) {
     problems.add('ports', ports, 'must be a list of ports', 'pass `ports: [{ name: \'peer\', port: 2380 }]`');
@@ -153,7 +154,7 @@ class NamedPortService extends kplus.Service {
         }
         return {
           ...port,
-          targetPort: extra.targetPort.portName !== undefined ? k8s.IntOrString.fromString(extra.targetPort.portName) : port.targetPort,
+          targetPort: extra.targetPortName !== undefined ? k8s.IntOrString.fromString(extra.targetPortName) : port.targetPort,
           appProtocol: extra.appProtocol ?? port.appProtocol,
         };
       }),
@@ -175,7 +176,7 @@ export function createService(scope: Construct, id: string, spec: ServiceSpec): 
       name: p.name,
       port: p.port,
       protocol: p.protocol as string as kplus.Protocol,
-      targetPort: p.targetPort.portNumber,
+      targetPort: p.targetPort,
     })),
   }, spec.ports);
 }

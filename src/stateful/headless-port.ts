@@ -1,4 +1,4 @@
-import { Protocol, TargetPort } from '../net/port';
+import { Protocol } from '../net/port';
 
 /**
  * One port of a headless Service. Unlike a plain Service port, the name is required: peers,
@@ -8,8 +8,10 @@ import { Protocol, TargetPort } from '../net/port';
  */
 export interface HeadlessPortOptions {
   /**
-   * The port's name: an IANA service name (at most 15 lower-case letters, digits and '-',
-   * such as 'client' or 'peer'), unique among the ports of the Service.
+   * The port's name: a DNS-1123 label (at most 63 lower-case letters, digits and '-', such as
+   * 'client' or 'peer'), unique among the ports of the Service. The API server validates a
+   * Service port name as a DNS-1123 label; only container port names are IANA service names of
+   * at most 15 characters.
    */
   readonly name: string;
 
@@ -22,12 +24,21 @@ export interface HeadlessPortOptions {
   readonly port: number;
 
   /**
-   * The container port the Service maps to: a number or the name of a container port. A
-   * container of the pod must expose it (with the same protocol).
+   * The number of the container port the Service maps to. A container of the pod must expose
+   * it (with the same protocol). Set at most one of `targetPort` and `targetPortName`.
    *
-   * @default - the same number as `port`
+   * @default - `targetPortName`, or else the same number as `port`
    */
-  readonly targetPort?: TargetPort;
+  readonly targetPort?: number;
+
+  /**
+   * The name of the container port the Service maps to (an IANA service name, as container
+   * ports are named). A container of the pod must expose it (with the same protocol). Set at
+   * most one of `targetPort` and `targetPortName`.
+   *
+   * @default - `targetPort`, or else the same number as `port`
+   */
+  readonly targetPortName?: string;
 
   /**
    * The transport protocol.

@@ -3,9 +3,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { containerPortsOf, createService, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
+import { ResolvedServicePort } from '../net/_service-port';
 import { KubeName } from '../net/names';
 import { ServiceDnsNames } from '../net/service-dns';
-import { ResolvedServicePort } from '../net/service-port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
 

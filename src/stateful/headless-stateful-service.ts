@@ -3,9 +3,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerPortInfo, containerPortsOf, createService, describeContainerPorts, findContainerPort, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
+import { ResolvedServicePort } from '../net/_service-port';
 import { KubeName } from '../net/names';
 import { ServiceDnsNames } from '../net/service-dns';
-import { ResolvedServicePort } from '../net/service-port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
 import { ValidationProblem } from '../validation/validation-error';
@@ -411,12 +411,12 @@ export class HeadlessStatefulService extends Construct {
       problems.add('portName', portName, `must be the name of a port of the Service: ${this.resolvedPorts.map((x) => `'${x.name}'`).join(', ')}`);
       problems.throwIfAny();
     }
-    const found = port!.targetPort.portNumber !== undefined
-      ? { number: port!.targetPort.portNumber }
-      : findContainerPort(port!.targetPort, port!.protocol, containerPortsOf(this.statefulSet.containers));
+    const found = port!.targetPort !== undefined
+      ? { number: port!.targetPort }
+      : findContainerPort(port!.targetPortName as string, port!.protocol, containerPortsOf(this.statefulSet.containers));
     if (!found) {
       problems.add('portName', portName,
-        `must map to a container port, but no container exposes '${port!.targetPort.portName}' (${describeContainerPorts(containerPortsOf(this.statefulSet.containers))})`,
+        `must map to a container port, but no container exposes '${port!.targetPortName}' (${describeContainerPorts(containerPortsOf(this.statefulSet.containers))})`,
         'name a container port so, or map the Service port to a number');
       problems.throwIfAny();
     }

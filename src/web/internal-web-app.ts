@@ -1,15 +1,11 @@
-import { Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { listProp } from './_rules';
+import { WebWorkload, buildWebWorkload, planWebWorkload, targetPortCheck, webBackendConfigOf } from './_web-workload';
 import { IWebBackend, WebBackendConfig } from './web-backend';
-import { KubeName } from '../net/names';
-import { PortRules, Protocol, TargetPort } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
-import { ResolvedServicePort, ServicePortOptions, resolveServicePorts } from '../net/service-port';
+import { ServicePortOptions } from '../net/service-port';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
-import { ValidationProblem } from '../validation/validation-error';
 
 /**
  * Properties of an `InternalWebApp`.
@@ -51,8 +47,9 @@ export interface InternalWebAppProps {
   readonly port?: number;
 
   /**
-   * The name of the Service port (an IANA service name). Ingress backends and EndpointSlices
-   * refer to the port by this name.
+   * The name of the Service port: a DNS-1123 label (at most 63 lower-case letters, digits and
+   * '-'). EndpointSlices refer to the port by this name; an Ingress routes to the app by port
+   * number.
    *
    * @default 'http'
    */
@@ -60,8 +57,8 @@ export interface InternalWebAppProps {
 
   /**
    * More Service ports, for example a metrics port. Each must have a name, and its
-   * `targetPort` must be a port that a container of the Deployment exposes
-   * (see `additionalContainerPorts`).
+   * `targetPort` (or `targetPortName`) must be a port that a container of the Deployment
+   * exposes (see `additionalContainerPorts`).
    *
    * @default - none
    */
@@ -112,20 +109,6 @@ export interface InternalWebAppProps {
 }
 
 /**
- * The extra settings of the Service of a web app, chosen by its exposure.
- * @internal
- */
-export interface WebServiceShape {
-  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
-  readonly nodePort?: number;
-  readonly externalIPs?: string[];
-  readonly loadBalancerSourceRanges?: string[];
-  readonly externalTrafficPolicy?: string;
-  readonly loadBalancerClass?: string;
-  readonly annotations?: { [key: string]: any };
-}
-
-/**
  * A web workload that only other pods reach: a Deployment and a ClusterIP Service with a
  * named port (by default `http`, port 80 to container port 8080), found by its DNS names
  * from any namespace.
@@ -169,124 +152,22 @@ export class InternalWebApp extends Construct implements IWebBackend {
    */
   public readonly dnsNames: ServiceDnsNames;
 
-  private readonly servicePorts: ResolvedServicePort[];
-  private readonly podLabels: { [key: string]: string };
+  private readonly workload: WebWorkload;
 
   public constructor(scope: Construct, id: string, props: InternalWebAppProps) {
     super(scope, id);
     const problems = new Problems(this);
-    const p: InternalWebAppProps = props ?? ({} as InternalWebAppProps);
-    if (typeof p.image !== 'string' || p.image.trim().length === 0) {
-      problems.add('image', p.image, 'must be a container image reference such as \'nginxdemos/hello:0.4\'');
-    } else if (/\s/.test(p.image)) {
-      problems.add('image', p.image, 'must not contain white space');
-    }
-    if (p.serviceName !== undefined) {
-      problems.addEach('serviceName', p.serviceName, KubeName.dns1035LabelErrors(p.serviceName));
-    }
-    const replicas = p.replicas ?? 2;
-    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-      problems.add('replicas', replicas, 'must be a whole number of 0 or more');
-    }
-    this.containerPort = p.containerPort ?? 8080;
-    this.port = p.port ?? 80;
-    this.portName = p.portName ?? 'http';
-    problems.addEach('containerPort', this.containerPort, PortRules.portNumberErrors(this.containerPort));
-    problems.addEach('port', this.port, PortRules.portNumberErrors(this.port));
-    problems.addEach('portName', this.portName, KubeName.ianaSvcNameErrors(this.portName));
-    const additional = resolveServicePorts(listProp(problems, 'additionalPorts', p.additionalPorts), problems, 'additionalPorts', (_port, i) => `port-${i + 1}`);
-    additional.forEach((a, i) => {
-      if (a.name === this.portName) {
-        problems.add(`additionalPorts[${i}].name`, a.name, `must differ from \`portName\` ('${this.portName}')`, 'give each port its own name');
-      }
-      if (a.port === this.port && a.protocol === Protocol.TCP) {
-        problems.add(`additionalPorts[${i}].port`, a.port, `must differ from \`port\` (${this.port}/TCP)`, 'use another port number');
-      }
-    });
-    const containerPorts = new Set<string>([`${this.containerPort}/TCP`]);
-    const containerPortNames = new Set<string>();
-    const additionalContainerPorts = listProp(problems, 'additionalContainerPorts', p.additionalContainerPorts);
-    additionalContainerPorts.forEach((c, i) => {
-      problems.addEach(`additionalContainerPorts[${i}].number`, c?.number, PortRules.portNumberErrors(c?.number));
-      const key = `${c?.number}/${c?.protocol ?? 'TCP'}`;
-      if (containerPorts.has(key)) {
-        problems.add(`additionalContainerPorts[${i}].number`, c?.number, `must not repeat a container port (${key} is already exposed)`);
-      }
-      containerPorts.add(key);
-      if (c?.name !== undefined) {
-        problems.addEach(`additionalContainerPorts[${i}].name`, c.name, KubeName.ianaSvcNameErrors(c.name));
-        // the API server refuses two container ports of one name
-        if (containerPortNames.has(c.name)) {
-          problems.add(`additionalContainerPorts[${i}].name`, c.name, 'must not repeat the name of another container port', 'give each container port its own name');
-        }
-        containerPortNames.add(c.name);
-      }
-    });
-    const env = p.env !== null && typeof p.env === 'object' ? p.env : {};
-    if (p.env !== undefined && env !== p.env) {
-      problems.add('env', p.env, 'must be a map of names to values');
-    }
-    for (const [name, value] of Object.entries(env)) {
-      if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
-        problems.add(`env.${name}`, name, 'must be an environment variable name: letters, digits, \'_\', \'-\' and \'.\', not starting with a digit');
-      }
-      if (typeof value !== 'string') {
-        problems.add(`env.${name}`, value, 'must be a string');
-      }
-    }
-    let dnsNames: ServiceDnsNames | undefined;
-    try {
-      dnsNames = ServiceDnsNames.of({ serviceName: 'placeholder', namespace: Chart.of(this).namespace, clusterDomain: p.clusterDomain });
-    } catch (e: any) {
-      // each under its own field ('clusterDomain', or 'namespace' of the chart)
-      problems.adopt((e.problems ?? []) as ValidationProblem[]);
-    }
-    this._validateMore(props, problems);
+    const plan = planWebWorkload(this, props, problems);
     problems.throwIfAny();
-
-    // The Deployment is written as an L1 object with the defaults a cdk8s-plus Deployment would
-    // write (same YAML, same names and labels): it costs a fraction of a cdk8s-plus Deployment
-    // to build and to render, which matters in apps with thousands of web apps. The scope
-    // construct keeps the object's path, and so its generated name, what it always was.
-    const workload = new Construct(this, 'Deployment');
-    this.podLabels = { 'cdk8s.io/metadata.addr': Names.toLabelValue(workload) };
-    this.deployment = new kplus.k8s.KubeDeployment(workload, 'Resource', {
-      spec: deploymentSpec({
-        replicas,
-        matchLabels: this.podLabels,
-        container: {
-          name: 'web',
-          image: p.image,
-          imagePullPolicy: 'Always',
-          ports: [{ containerPort: this.containerPort }, ...additionalContainerPorts.map(containerPortOf)],
-          env: Object.keys(env).length > 0 ? Object.entries(env).map(([name, value]) => ({ name, value })) : undefined,
-          readinessProbe: probeOf(p.readiness, this.containerPort),
-          livenessProbe: probeOf(p.liveness, this.containerPort),
-          startupProbe: probeOf(p.startup ?? kplus.Probe.fromTcpSocket({ port: this.containerPort }), this.containerPort),
-          resources: DEFAULT_RESOURCES,
-          securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true },
-        },
-      }),
-    });
-    this.servicePorts = [
-      { name: this.portName, port: this.port, targetPort: TargetPort.number(this.containerPort), protocol: Protocol.TCP },
-      ...additional,
-    ];
-    const shape = this._serviceShape(props);
-    this.service = new kplus.k8s.KubeService(this, 'Service', {
-      metadata: {
-        ...(p.serviceName !== undefined ? { name: p.serviceName } : {}),
-        ...(shape.annotations !== undefined ? { annotations: shape.annotations } : {}),
-      },
-      spec: this.serviceSpec(shape),
-    });
-    this.dnsNames = ServiceDnsNames.of({
-      serviceName: this.service.name,
-      namespace: dnsNames?.namespace,
-      clusterDomain: dnsNames?.clusterDomain,
-    });
+    this.workload = buildWebWorkload(this, plan, { type: 'ClusterIP' });
+    this.deployment = this.workload.deployment;
+    this.service = this.workload.service;
+    this.port = this.workload.port;
+    this.portName = this.workload.portName;
+    this.containerPort = this.workload.containerPort;
+    this.dnsNames = this.workload.dnsNames;
     // Only the additional ports can point at a port the container does not expose.
-    underSafetyNet(this, additional.length > 0 ? () => this.targetPortProblems() : undefined);
+    underSafetyNet(this, targetPortCheck(this, this.workload));
   }
 
   /**
@@ -294,7 +175,7 @@ export class InternalWebApp extends Construct implements IWebBackend {
    * Service selects with), for example for a NetworkPolicy. A copy: changing it changes nothing.
    */
   public get matchLabels(): { [key: string]: string } {
-    return { ...this.podLabels };
+    return { ...this.workload.podLabels };
   }
 
   /**
@@ -308,143 +189,6 @@ export class InternalWebApp extends Construct implements IWebBackend {
    * Routes to this app's Service, on its main port.
    */
   public toWebBackendConfig(): WebBackendConfig {
-    return {
-      serviceName: this.service.name,
-      portNumber: this.port,
-      exposedPortNumbers: this.servicePorts.map((p) => p.port),
-      exposedPortNames: this.servicePorts.map((p) => p.name),
-    };
+    return webBackendConfigOf(this.workload);
   }
-
-  /**
-   * Validates the props of a subclass into `problems`, before anything is built.
-   * @internal
-   */
-  protected _validateMore(props: InternalWebAppProps, problems: Problems): void {
-    void props;
-    void problems;
-  }
-
-  /**
-   * The Service settings chosen by a subclass.
-   * @internal
-   */
-  protected _serviceShape(props: InternalWebAppProps): WebServiceShape {
-    void props;
-    return { type: 'ClusterIP' };
-  }
-
-  private serviceSpec(shape: WebServiceShape): any {
-    return {
-      type: shape.type,
-      selector: this.podLabels,
-      ports: this.servicePorts.map((p, i) => ({
-        name: p.name,
-        port: p.port,
-        targetPort: toIntOrString(p.targetPort),
-        protocol: p.protocol,
-        appProtocol: p.appProtocol,
-        nodePort: i === 0 ? shape.nodePort : undefined,
-      })),
-      externalIPs: shape.externalIPs,
-      loadBalancerSourceRanges: shape.loadBalancerSourceRanges,
-      externalTrafficPolicy: shape.externalTrafficPolicy,
-      loadBalancerClass: shape.loadBalancerClass,
-    };
-  }
-
-  /** Every Service targetPort must be a port (by number or name) of a container of the Deployment. */
-  private targetPortProblems(): ValidationProblem[] {
-    const problems = new Problems(this);
-    const numbers = new Set<number>();
-    const names = new Set<string>();
-    // The rendered Deployment, so that containers added by JSON patches count too.
-    const rendered = this.deployment.toJson();
-    for (const c of rendered?.spec?.template?.spec?.containers ?? []) {
-      for (const port of c?.ports ?? []) {
-        numbers.add(port?.containerPort);
-        if (port?.name) {
-          names.add(port.name);
-        }
-      }
-    }
-    this.servicePorts.slice(1).forEach((p, i) => {
-      const t = p.targetPort;
-      const found = t.portName !== undefined ? names.has(t.portName) : numbers.has(t.portNumber as number);
-      if (!found) {
-        const exposed = [...numbers].map(String).concat([...names].map((n) => `'${n}'`)).join(', ');
-        problems.add(`additionalPorts[${i}].targetPort`, t.value,
-          `must be a port that a container of the Deployment exposes (${exposed || 'none'})`,
-          'add it to `additionalContainerPorts` or point the Service port at an exposed one');
-      }
-    });
-    return problems.items;
-  }
-}
-
-function toIntOrString(t: TargetPort): kplus.k8s.IntOrString {
-  return t.portName !== undefined
-    ? kplus.k8s.IntOrString.fromString(t.portName)
-    : kplus.k8s.IntOrString.fromNumber(t.portNumber as number);
-}
-
-/** The resource requests and limits cdk8s-plus gives a container by default. */
-const DEFAULT_RESOURCES: kplus.k8s.ResourceRequirements = {
-  limits: { cpu: kplus.k8s.Quantity.fromString('1500m'), memory: kplus.k8s.Quantity.fromString('2048Mi') },
-  requests: { cpu: kplus.k8s.Quantity.fromString('1000m'), memory: kplus.k8s.Quantity.fromString('512Mi') },
-};
-
-/** The 25% surge and unavailability of a rolling update, the cdk8s-plus default. */
-const QUARTER = kplus.k8s.IntOrString.fromString('25%');
-
-/**
- * The spec of a Deployment of one container with the defaults of a cdk8s-plus Deployment:
- * rolling updates, a non-root pod without a service account token, cluster DNS.
- */
-function deploymentSpec(options: {
-  replicas: number;
-  matchLabels: { [key: string]: string };
-  container: kplus.k8s.Container;
-}): kplus.k8s.DeploymentSpec {
-  return {
-    minReadySeconds: 0,
-    progressDeadlineSeconds: 600,
-    replicas: options.replicas,
-    selector: { matchLabels: options.matchLabels },
-    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: QUARTER, maxUnavailable: QUARTER } },
-    template: {
-      metadata: { labels: options.matchLabels },
-      spec: {
-        automountServiceAccountToken: false,
-        containers: [options.container],
-        dnsPolicy: 'ClusterFirst',
-        hostNetwork: false,
-        restartPolicy: 'Always',
-        securityContext: { fsGroupChangePolicy: 'Always', runAsNonRoot: true },
-        setHostnameAsFqdn: false,
-        terminationGracePeriodSeconds: 30,
-      },
-    },
-  };
-}
-
-/** A container port as the Deployment writes it. */
-function containerPortOf(port: kplus.ContainerPort): kplus.k8s.ContainerPort {
-  return {
-    containerPort: port.number,
-    protocol: port.protocol,
-    name: port.name,
-    hostPort: port.hostPort,
-    hostIp: port.hostIp,
-  };
-}
-
-/**
- * A cdk8s-plus probe as the Deployment writes it. A probe without a port knocks on the
- * container port, as in a cdk8s-plus container.
- */
-function probeOf(probe: kplus.Probe | undefined, containerPort: number): kplus.k8s.Probe | undefined {
-  // cdk8s-plus keeps a probe's settings private and renders it for a container: the only thing
-  // it reads of the container is its port.
-  return probe === undefined ? undefined : (probe as any)._toKube({ portNumber: containerPort });
 }

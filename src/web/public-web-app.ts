@@ -1,15 +1,18 @@
 import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { readBackend } from './_backend';
 import { hostsOverlap, ingressHostErrors, ingressPathErrors, isSnippetAnnotation, listProp } from './_rules';
+import { WebServiceShape, WebWorkload, buildWebWorkload, planWebWorkload, targetPortCheck, webBackendConfigOf } from './_web-workload';
 import { IngressController } from './ingress-controller';
-import { InternalWebApp, InternalWebAppProps, WebServiceShape } from './internal-web-app';
-import { IWebBackend, WebBackendConfig, backendPortErrors } from './web-backend';
+import { InternalWebAppProps } from './internal-web-app';
+import { IWebBackend, WebBackendConfig } from './web-backend';
 import { ExternalIpsOptions, ExternalTrafficPolicy, WebExposure, WebExposureKind } from './web-exposure';
 import { WebTls, WebTlsKind } from './web-tls';
 import { Cidr, IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
+import { ServiceDnsNames } from '../net/service-dns';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
 import { ValidationProblem } from '../validation/validation-error';
@@ -187,15 +190,50 @@ const PATH_TYPES = new Set<string>(Object.values(WebPathType));
  * routing, TLS on by default and an HTTP to HTTPS redirect. Alternatively exposed by a
  * NodePort or a LoadBalancer Service.
  *
+ * It has the Deployment and Service of an `InternalWebApp` (the same objects, under the same
+ * construct ids, with the same members), and like one it is an Ingress backend (`IWebBackend`).
+ *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/
  */
-export class PublicWebApp extends InternalWebApp {
+export class PublicWebApp extends Construct implements IWebBackend {
   /**
    * Whether `x` is a `PublicWebApp`.
    */
   public static isPublicWebApp(x: any): x is PublicWebApp {
     return x !== null && typeof x === 'object' && PUBLIC_WEB_APP in x;
   }
+
+  /**
+   * The Deployment (L1 object), for escape hatches such as `addJsonPatch`, as in an
+   * `InternalWebApp`.
+   */
+  public readonly deployment: kplus.k8s.KubeDeployment;
+
+  /**
+   * The Service (L1 object): ClusterIP behind an Ingress, NodePort or LoadBalancer otherwise.
+   */
+  public readonly service: kplus.k8s.KubeService;
+
+  /**
+   * The Service port clients connect to.
+   */
+  public readonly port: number;
+
+  /**
+   * The name of the Service port.
+   */
+  public readonly portName: string;
+
+  /**
+   * The port the container listens on.
+   */
+  public readonly containerPort: number;
+
+  /**
+   * The DNS names of the Service: `shortName` from the same namespace, `namespacedName` from
+   * any namespace, `fqdn` fully qualified.
+   */
+  public readonly dnsNames: ServiceDnsNames;
 
   /**
    * The Ingress (L1 object).
@@ -225,14 +263,29 @@ export class PublicWebApp extends InternalWebApp {
    */
   public readonly tlsSecretName?: string;
 
+  private readonly workload: WebWorkload;
   private readonly domains: string[];
   private readonly routeList: WebRoute[] = [];
   private readonly defaultBackendConfig?: WebBackendConfig;
   private readonly externalDns: boolean;
 
   public constructor(scope: Construct, id: string, props: PublicWebAppProps) {
-    super(scope, id, props);
-    const p = props;
+    super(scope, id);
+    const p: PublicWebAppProps = props !== null && typeof props === 'object' ? props : ({} as PublicWebAppProps);
+    const problems = new Problems(this);
+    const plan = planWebWorkload(this, p, problems);
+    this.defaultBackendConfig = checkPublicProps(p, problems);
+    problems.throwIfAny();
+    this.workload = buildWebWorkload(this, plan, serviceShapeOf(p));
+    this.deployment = this.workload.deployment;
+    this.service = this.workload.service;
+    this.port = this.workload.port;
+    this.portName = this.workload.portName;
+    this.containerPort = this.workload.containerPort;
+    this.dnsNames = this.workload.dnsNames;
+    // Only the additional ports can point at a port the container does not expose.
+    const targetPorts = targetPortCheck(this, this.workload);
+
     this.exposure = p.exposure ?? WebExposure.ingress();
     this.domains = Array.isArray(p.domainNames) ? [...p.domainNames] : [];
     this.externalDns = p.externalDns ?? false;
@@ -241,7 +294,7 @@ export class PublicWebApp extends InternalWebApp {
       this.tls = WebTls.none();
       // The node port was checked against the configured range; the net checks with it too.
       const customRange = this.exposure.nodePortRange !== DEFAULT_NODE_PORT_RANGE ? this.exposure.nodePortRange : undefined;
-      underSafetyNet(this, undefined, { nodePortRange: customRange });
+      underSafetyNet(this, targetPorts, { nodePortRange: customRange });
       return;
     }
 
@@ -262,7 +315,6 @@ export class PublicWebApp extends InternalWebApp {
       annotations[EXTERNAL_DNS_ANNOTATION] = Lazy.any({ produce: () => this.hosts.filter((h) => !h.startsWith('*.')).join(',') || undefined });
     }
     Object.assign(annotations, p.annotations ?? {});
-    this.defaultBackendConfig = p.defaultBackend?.toWebBackendConfig();
 
     this.ingress = new kplus.k8s.KubeIngress(this, 'Ingress', {
       metadata: { annotations },
@@ -297,11 +349,33 @@ export class PublicWebApp extends InternalWebApp {
     this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
     this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
-    registerRoutingApp(this);
+    registerRoutingApp(this, this.routeList);
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
-    underSafetyNet(this, () => this.deferredProblems());
+    underSafetyNet(this, () => [...(targetPorts?.() ?? []), ...this.deferredProblems()]);
+  }
+
+  /**
+   * The labels that select the pods of the Deployment (its `spec.selector.matchLabels`, which the
+   * Service selects with), for example for a NetworkPolicy. A copy: changing it changes nothing.
+   */
+  public get matchLabels(): { [key: string]: string } {
+    return { ...this.workload.podLabels };
+  }
+
+  /**
+   * The Service name.
+   */
+  public get serviceName(): string {
+    return this.service.name;
+  }
+
+  /**
+   * Routes to this app's Service, on its main port.
+   */
+  public toWebBackendConfig(): WebBackendConfig {
+    return webBackendConfigOf(this.workload);
   }
 
   /**
@@ -317,7 +391,7 @@ export class PublicWebApp extends InternalWebApp {
       problems.add('exposure', this.exposure.kind, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
       problems.throwIfAny();
     }
-    const o = options ?? {};
+    const o: WebPathOptions = options !== null && typeof options === 'object' ? options : {};
     const pathType = o.pathType ?? WebPathType.PREFIX;
     if (!PATH_TYPES.has(pathType)) {
       problems.add('pathType', pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
@@ -326,10 +400,7 @@ export class PublicWebApp extends InternalWebApp {
     if (o.host !== undefined) {
       problems.addEach('host', o.host, ingressHostErrors(o.host));
     }
-    const backend = (o.backend ?? this).toWebBackendConfig();
-    for (const bp of backendPortErrors(backend)) {
-      problems.add(`backend.${bp.field}`, bp.value, bp.message);
-    }
+    const backend = readBackend(problems, 'backend', o.backend ?? this) as WebBackendConfig;
     const hosts: (string | undefined)[] = o.host !== undefined ? [o.host] : (this.domains.length > 0 ? this.domains : [undefined]);
     for (const host of hosts) {
       const taken = this.routeList.find((r) => r.host === host && r.path === path);
@@ -343,14 +414,6 @@ export class PublicWebApp extends InternalWebApp {
     this.routeList.push(...created);
     routesChanged(this);
     return created.map((r) => ({ ...r }));
-  }
-
-  /**
-   * The routes themselves, for the chart's route index: `routes` copies each one.
-   * @internal
-   */
-  public _routeList(): readonly WebRoute[] {
-    return this.routeList;
   }
 
   /**
@@ -401,179 +464,6 @@ export class PublicWebApp extends InternalWebApp {
       urls.push(port === 80 ? `http://${d}` : `http://${d}:${port}`);
     }
     return urls;
-  }
-
-  /**
-   * @internal
-   */
-  protected _validateMore(props: InternalWebAppProps, problems: Problems): void {
-    const p = props as PublicWebAppProps;
-    const valueClasses: [keyof PublicWebAppProps, any, string][] = [
-      ['exposure', WebExposure, 'WebExposure.ingress(), WebExposure.nodePort() or WebExposure.loadBalancer()'],
-      ['tls', WebTls, 'WebTls.certManager(), WebTls.secret(), WebTls.fromSecretName() or WebTls.none()'],
-      ['ingressController', IngressController, 'IngressController.nginx(), .traefik(), .custom() or .clusterDefault()'],
-    ];
-    for (const [key, type, factories] of valueClasses) {
-      if (p[key] !== undefined && !(p[key] instanceof type)) {
-        problems.add(key, p[key], `must be made with ${factories}`);
-        return;
-      }
-    }
-    const exposure = p.exposure ?? WebExposure.ingress();
-    const isIngress = exposure.kind === WebExposureKind.INGRESS;
-    const domainNames = listProp(problems, 'domainNames', p.domainNames);
-    domainNames.forEach((d, i) => {
-      problems.addEach(`domainNames[${i}]`, d, ingressHostErrors(d));
-      if (domainNames.indexOf(d) < i) {
-        problems.add(`domainNames[${i}]`, d, 'must not be listed twice');
-      }
-    });
-    if (!isIngress) {
-      for (const key of INGRESS_ONLY) {
-        if (p[key] !== undefined) {
-          problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.kind}'`, `remove \`${key}\` or use WebExposure.ingress()`);
-        }
-      }
-      this.validateServiceExposure(exposure, p, problems);
-    } else {
-      this.validateTls(p.tls, problems);
-      if (p.tls && !p.tls.enabled && p.httpsRedirect === true) {
-        problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
-      }
-      if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
-        problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
-      }
-      const paths = listProp(problems, 'paths', p.paths);
-      paths.forEach((path, i) => {
-        problems.addEach(`paths[${i}]`, path, ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
-        if (paths.indexOf(path) < i) {
-          problems.add(`paths[${i}]`, path, 'must not be listed twice');
-        }
-      });
-      if (p.ingressController?.className !== undefined) {
-        problems.addEach('ingressController.className', p.ingressController.className, KubeName.dns1123SubdomainErrors(p.ingressController.className));
-      }
-      if (p.defaultBackend) {
-        for (const bp of backendPortErrors(p.defaultBackend.toWebBackendConfig())) {
-          problems.add(`defaultBackend.${bp.field}`, bp.value, bp.message);
-        }
-      }
-      if (p.ingressController) {
-        this.validateAnnotations('ingressController', p.ingressController.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
-      }
-    }
-    this.validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
-    if (p.externalDns && !isIngress && domainNames.length === 0) {
-      problems.add('externalDns', true, 'needs host names: set `domainNames`');
-    }
-    if (p.externalIps !== undefined) {
-      const x = p.externalIps;
-      if (x?.acceptCve20208554Risk !== true) {
-        problems.add('externalIps.acceptCve20208554Risk', x?.acceptCve20208554Risk,
-          'must be true to use `externalIPs`: any user who can edit Services can claim an address this way (CVE-2020-8554)',
-          'prefer WebExposure.loadBalancer(); set it to true only for addresses you own');
-      }
-      const addresses = Array.isArray(x?.addresses) ? x.addresses : [];
-      if (addresses.length === 0) {
-        problems.add('externalIps.addresses', x?.addresses, 'must list at least one IP address');
-      }
-      addresses.forEach((a, i) => {
-        const errors = IpAddress.errors(a);
-        problems.addEach(`externalIps.addresses[${i}]`, a, errors.length > 0 ? errors : IpAddress.parse(a).endpointErrors());
-      });
-    }
-  }
-
-  /**
-   * @internal
-   */
-  protected _serviceShape(props: InternalWebAppProps): WebServiceShape {
-    const p = props as PublicWebAppProps;
-    const exposure = p.exposure ?? WebExposure.ingress();
-    const externalIPs = p.externalIps?.addresses ? [...p.externalIps.addresses] : undefined;
-    if (exposure.kind === WebExposureKind.INGRESS) {
-      return { type: 'ClusterIP', externalIPs };
-    }
-    const annotations: { [key: string]: string } = {};
-    if (p.externalDns) {
-      // as on the Ingress: external-dns gets the host names, not the wildcards
-      annotations[EXTERNAL_DNS_ANNOTATION] = (p.domainNames ?? []).filter((h) => !h.startsWith('*.')).join(',');
-    }
-    Object.assign(annotations, p.annotations ?? {});
-    return {
-      type: exposure.kind === WebExposureKind.NODE_PORT ? 'NodePort' : 'LoadBalancer',
-      nodePort: exposure.fixedNodePort,
-      externalIPs,
-      loadBalancerSourceRanges: exposure.sourceRanges,
-      externalTrafficPolicy: exposure.externalTrafficPolicy,
-      loadBalancerClass: exposure.loadBalancerClass,
-      annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
-    };
-  }
-
-  private validateServiceExposure(exposure: WebExposure, p: PublicWebAppProps, problems: Problems): void {
-    const range = /^(\d+)-(\d+)$/.exec(exposure.nodePortRange ?? '');
-    const low = range ? Number(range[1]) : NaN;
-    const high = range ? Number(range[2]) : NaN;
-    if (!range || PortRules.portNumberErrors(low).length > 0 || PortRules.portNumberErrors(high).length > 0 || low > high) {
-      problems.add('exposure.nodePortRange', exposure.nodePortRange, 'must be \'<low>-<high>\' with 1 <= low <= high <= 65535, like the API server\'s `--service-node-port-range` (default \'30000-32767\')');
-    } else if (exposure.fixedNodePort !== undefined) {
-      const np = exposure.fixedNodePort;
-      if (typeof np !== 'number' || !Number.isInteger(np) || np < low || np > high) {
-        problems.add('exposure.nodePort', np, `must be a whole number in the node port range ${low}-${high}`,
-          `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
-      }
-    }
-    listProp(problems, 'exposure.sourceRanges', exposure.sourceRanges).forEach((cidr, i) => {
-      problems.addEach(`exposure.sourceRanges[${i}]`, cidr, Cidr.errors(cidr));
-    });
-    if (exposure.sourceRanges !== undefined && exposure.kind !== WebExposureKind.LOAD_BALANCER) {
-      problems.add('exposure.sourceRanges', exposure.sourceRanges, 'applies only to a LoadBalancer');
-    }
-    if (exposure.externalTrafficPolicy !== undefined && !Object.values(ExternalTrafficPolicy).includes(exposure.externalTrafficPolicy)) {
-      problems.add('exposure.externalTrafficPolicy', exposure.externalTrafficPolicy, 'must be \'Cluster\' or \'Local\'');
-    }
-    if (exposure.loadBalancerClass !== undefined) {
-      problems.addEach('exposure.loadBalancerClass', exposure.loadBalancerClass, KubeName.qualifiedNameErrors(exposure.loadBalancerClass));
-    }
-    void p;
-  }
-
-  private validateTls(tls: WebTls | undefined, problems: Problems): void {
-    if (tls === undefined) {
-      return;
-    }
-    if (tls.kind === WebTlsKind.CERT_MANAGER) {
-      const both = tls.clusterIssuer !== undefined && tls.issuer !== undefined;
-      const none = tls.clusterIssuer === undefined && tls.issuer === undefined;
-      if (both || none) {
-        problems.add('tls', both ? `${tls.clusterIssuer}, ${tls.issuer}` : undefined, 'must name exactly one cert-manager issuer', 'set either `clusterIssuer` or `issuer`');
-      }
-      if (tls.clusterIssuer !== undefined) {
-        problems.addEach('tls.clusterIssuer', tls.clusterIssuer, KubeName.dns1123SubdomainErrors(tls.clusterIssuer));
-      }
-      if (tls.issuer !== undefined) {
-        problems.addEach('tls.issuer', tls.issuer, KubeName.dns1123SubdomainErrors(tls.issuer));
-      }
-    }
-    if (tls.kind === WebTlsKind.SECRET || tls.secretName !== undefined) {
-      problems.addEach('tls.secretName', tls.secretName, KubeName.dns1123SubdomainErrors(tls.secretName as string));
-    }
-    listProp(problems, 'tls.hosts', tls.hosts).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
-  }
-
-  private validateAnnotations(field: string, annotations: { [key: string]: string }, allowSnippets: boolean | undefined, problems: Problems): void {
-    for (const [key, value] of Object.entries(annotations ?? {})) {
-      problems.addEach(`${field}.${key}`, key, KubeName.qualifiedNameErrors(key));
-      if (typeof value !== 'string') {
-        problems.add(`${field}.${key}`, value, 'must be a string: quote numbers and booleans (\'true\')');
-      }
-      if (isSnippetAnnotation(key) && allowSnippets !== true) {
-        problems.add(`${field}.${key}`, key,
-          'must not inject raw controller configuration: whoever writes a snippet annotation can read the controller\'s secrets (CVE-2021-25742)',
-          'use a dedicated annotation or ConfigMap option, or set `allowSnippetAnnotations: true` if you accept the risk');
-      }
-    }
   }
 
   private kubeRules(): any[] | undefined {
@@ -667,6 +557,7 @@ interface ChartRoutes {
 
 const DEFAULT_NODE_PORT_RANGE = '30000-32767';
 
+
 // The brand `isPublicWebApp` looks for, on the prototype: no property to add to every app.
 Object.defineProperty(PublicWebApp.prototype, PUBLIC_WEB_APP, { value: true });
 
@@ -692,8 +583,15 @@ function chartRoutesOf(app: PublicWebApp): ChartRoutes | undefined {
   return routes;
 }
 
-/** Registers an app with an Ingress in its chart's route registry. */
-function registerRoutingApp(app: PublicWebApp): void {
+/**
+ * The route list of each app with an Ingress, for the chart's route index (the `routes` getter
+ * copies each route; the index reads them as they are, without a member in the app's API).
+ */
+const ROUTE_LISTS = new WeakMap<PublicWebApp, readonly WebRoute[]>();
+
+/** Registers an app with an Ingress and its route list in its chart's route registry. */
+function registerRoutingApp(app: PublicWebApp, routeList: readonly WebRoute[]): void {
+  ROUTE_LISTS.set(app, routeList);
   const routes = chartRoutesOf(app);
   if (routes) {
     routes.apps.push(app);
@@ -721,7 +619,7 @@ function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefin
   if (routes.index === undefined || routes.indexVersion !== routes.version) {
     const index = new Map<string, PublicWebApp>();
     for (const a of routes.apps) {
-      for (const r of a._routeList()) {
+      for (const r of ROUTE_LISTS.get(a) ?? []) {
         const key = routeKey(r);
         if (!index.has(key)) {
           index.set(key, a);
@@ -732,4 +630,174 @@ function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefin
     routes.indexVersion = routes.version;
   }
   return routes.index;
+}
+
+/**
+ * Validates the props a public web app has beyond those of every web app into `problems`.
+ *
+ * @returns the default backend, read once
+ */
+function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendConfig | undefined {
+  const valueClasses: [keyof PublicWebAppProps, any, string][] = [
+    ['exposure', WebExposure, 'WebExposure.ingress(), WebExposure.nodePort() or WebExposure.loadBalancer()'],
+    ['tls', WebTls, 'WebTls.certManager(), WebTls.secret(), WebTls.fromSecretName() or WebTls.none()'],
+    ['ingressController', IngressController, 'IngressController.nginx(), .traefik(), .custom() or .clusterDefault()'],
+  ];
+  for (const [key, type, factories] of valueClasses) {
+    if (p[key] !== undefined && !(p[key] instanceof type)) {
+      problems.add(key, p[key], `must be made with ${factories}`);
+      return undefined;
+    }
+  }
+  const exposure = p.exposure ?? WebExposure.ingress();
+  const isIngress = exposure.kind === WebExposureKind.INGRESS;
+  let defaultBackend: WebBackendConfig | undefined;
+  const domainNames = listProp(problems, 'domainNames', p.domainNames);
+  domainNames.forEach((d, i) => {
+    problems.addEach(`domainNames[${i}]`, d, ingressHostErrors(d));
+    if (domainNames.indexOf(d) < i) {
+      problems.add(`domainNames[${i}]`, d, 'must not be listed twice');
+    }
+  });
+  if (!isIngress) {
+    for (const key of INGRESS_ONLY) {
+      if (p[key] !== undefined) {
+        problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.kind}'`, `remove \`${key}\` or use WebExposure.ingress()`);
+      }
+    }
+    validateServiceExposure(exposure, p, problems);
+  } else {
+    validateTls(p.tls, problems);
+    if (p.tls && !p.tls.enabled && p.httpsRedirect === true) {
+      problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
+    }
+    if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
+      problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+    }
+    const paths = listProp(problems, 'paths', p.paths);
+    paths.forEach((path, i) => {
+      problems.addEach(`paths[${i}]`, path, ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
+      if (paths.indexOf(path) < i) {
+        problems.add(`paths[${i}]`, path, 'must not be listed twice');
+      }
+    });
+    if (p.ingressController?.className !== undefined) {
+      problems.addEach('ingressController.className', p.ingressController.className, KubeName.dns1123SubdomainErrors(p.ingressController.className));
+    }
+    if (p.defaultBackend !== undefined) {
+      defaultBackend = readBackend(problems, 'defaultBackend', p.defaultBackend);
+    }
+    if (p.ingressController) {
+      validateAnnotations('ingressController', p.ingressController.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
+    }
+  }
+  validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
+  if (p.externalDns && !isIngress && domainNames.length === 0) {
+    problems.add('externalDns', true, 'needs host names: set `domainNames`');
+  }
+  if (p.externalIps !== undefined) {
+    const x = p.externalIps;
+    if (x?.acceptCve20208554Risk !== true) {
+      problems.add('externalIps.acceptCve20208554Risk', x?.acceptCve20208554Risk,
+        'must be true to use `externalIPs`: any user who can edit Services can claim an address this way (CVE-2020-8554)',
+        'prefer WebExposure.loadBalancer(); set it to true only for addresses you own');
+    }
+    const addresses = Array.isArray(x?.addresses) ? x.addresses : [];
+    if (addresses.length === 0) {
+      problems.add('externalIps.addresses', x?.addresses, 'must list at least one IP address');
+    }
+    addresses.forEach((a, i) => {
+      const errors = IpAddress.errors(a);
+      problems.addEach(`externalIps.addresses[${i}]`, a, errors.length > 0 ? errors : IpAddress.parse(a).endpointErrors());
+    });
+  }
+  return defaultBackend;
+}
+
+function serviceShapeOf(p: PublicWebAppProps): WebServiceShape {
+  const exposure = p.exposure ?? WebExposure.ingress();
+  const externalIPs = p.externalIps?.addresses ? [...p.externalIps.addresses] : undefined;
+  if (exposure.kind === WebExposureKind.INGRESS) {
+    return { type: 'ClusterIP', externalIPs };
+  }
+  const annotations: { [key: string]: string } = {};
+  if (p.externalDns) {
+    // as on the Ingress: external-dns gets the host names, not the wildcards
+    annotations[EXTERNAL_DNS_ANNOTATION] = (p.domainNames ?? []).filter((h) => !h.startsWith('*.')).join(',');
+  }
+  Object.assign(annotations, p.annotations ?? {});
+  return {
+    type: exposure.kind === WebExposureKind.NODE_PORT ? 'NodePort' : 'LoadBalancer',
+    nodePort: exposure.fixedNodePort,
+    externalIPs,
+    loadBalancerSourceRanges: exposure.sourceRanges,
+    externalTrafficPolicy: exposure.externalTrafficPolicy,
+    loadBalancerClass: exposure.loadBalancerClass,
+    annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
+  };
+}
+
+function validateServiceExposure(exposure: WebExposure, p: PublicWebAppProps, problems: Problems): void {
+  const range = /^(\d+)-(\d+)$/.exec(exposure.nodePortRange ?? '');
+  const low = range ? Number(range[1]) : NaN;
+  const high = range ? Number(range[2]) : NaN;
+  if (!range || PortRules.portNumberErrors(low).length > 0 || PortRules.portNumberErrors(high).length > 0 || low > high) {
+    problems.add('exposure.nodePortRange', exposure.nodePortRange, 'must be \'<low>-<high>\' with 1 <= low <= high <= 65535, like the API server\'s `--service-node-port-range` (default \'30000-32767\')');
+  } else if (exposure.fixedNodePort !== undefined) {
+    const np = exposure.fixedNodePort;
+    if (typeof np !== 'number' || !Number.isInteger(np) || np < low || np > high) {
+      problems.add('exposure.nodePort', np, `must be a whole number in the node port range ${low}-${high}`,
+        `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
+    }
+  }
+  listProp(problems, 'exposure.sourceRanges', exposure.sourceRanges).forEach((cidr, i) => {
+    problems.addEach(`exposure.sourceRanges[${i}]`, cidr, Cidr.errors(cidr));
+  });
+  if (exposure.sourceRanges !== undefined && exposure.kind !== WebExposureKind.LOAD_BALANCER) {
+    problems.add('exposure.sourceRanges', exposure.sourceRanges, 'applies only to a LoadBalancer');
+  }
+  if (exposure.externalTrafficPolicy !== undefined && !Object.values(ExternalTrafficPolicy).includes(exposure.externalTrafficPolicy)) {
+    problems.add('exposure.externalTrafficPolicy', exposure.externalTrafficPolicy, 'must be \'Cluster\' or \'Local\'');
+  }
+  if (exposure.loadBalancerClass !== undefined) {
+    problems.addEach('exposure.loadBalancerClass', exposure.loadBalancerClass, KubeName.qualifiedNameErrors(exposure.loadBalancerClass));
+  }
+  void p;
+}
+
+function validateTls(tls: WebTls | undefined, problems: Problems): void {
+  if (tls === undefined) {
+    return;
+  }
+  if (tls.kind === WebTlsKind.CERT_MANAGER) {
+    const both = tls.clusterIssuer !== undefined && tls.issuer !== undefined;
+    const none = tls.clusterIssuer === undefined && tls.issuer === undefined;
+    if (both || none) {
+      problems.add('tls', both ? `${tls.clusterIssuer}, ${tls.issuer}` : undefined, 'must name exactly one cert-manager issuer', 'set either `clusterIssuer` or `issuer`');
+    }
+    if (tls.clusterIssuer !== undefined) {
+      problems.addEach('tls.clusterIssuer', tls.clusterIssuer, KubeName.dns1123SubdomainErrors(tls.clusterIssuer));
+    }
+    if (tls.issuer !== undefined) {
+      problems.addEach('tls.issuer', tls.issuer, KubeName.dns1123SubdomainErrors(tls.issuer));
+    }
+  }
+  if (tls.kind === WebTlsKind.SECRET || tls.secretName !== undefined) {
+    problems.addEach('tls.secretName', tls.secretName, KubeName.dns1123SubdomainErrors(tls.secretName as string));
+  }
+  listProp(problems, 'tls.hosts', tls.hosts).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
+}
+
+function validateAnnotations(field: string, annotations: { [key: string]: string }, allowSnippets: boolean | undefined, problems: Problems): void {
+  for (const [key, value] of Object.entries(annotations ?? {})) {
+    problems.addEach(`${field}.${key}`, key, KubeName.qualifiedNameErrors(key));
+    if (typeof value !== 'string') {
+      problems.add(`${field}.${key}`, value, 'must be a string: quote numbers and booleans (\'true\')');
+    }
+    if (isSnippetAnnotation(key) && allowSnippets !== true) {
+      problems.add(`${field}.${key}`, key,
+        'must not inject raw controller configuration: whoever writes a snippet annotation can read the controller\'s secrets (CVE-2021-25742)',
+        'use a dedicated annotation or ConfigMap option, or set `allowSnippetAnnotations: true` if you accept the risk');
+    }
+  }
 }

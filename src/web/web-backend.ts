@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
+import { backendPortErrors } from './_backend';
 import { KubeName } from '../net/names';
-import { PortRules } from '../net/port';
 import { Problems, renderValue } from '../validation/_problems';
 
 /**
@@ -92,16 +92,23 @@ export class WebBackend {
    * @param options the port; defaults to the Service's only port
    */
   public static service(service: kplus.Service, options: WebBackendServiceOptions = {}): IWebBackend {
+    if (!(service instanceof kplus.Service)) {
+      const problems = new Problems('WebBackend.service');
+      problems.add('service', service, 'must be a cdk8s-plus `Service`',
+        'pass a kplus.Service; for a Service managed outside this app use WebBackend.serviceName(\'name\', { port: 80 })');
+      problems.throwIfAny();
+    }
+    const o: WebBackendServiceOptions = options !== null && typeof options === 'object' ? options : {};
     const ports = service.ports;
-    let port = options.port;
-    if (port === undefined && options.portName === undefined && ports.length === 1) {
+    let port = o.port;
+    if (port === undefined && o.portName === undefined && ports.length === 1) {
       port = ports[0].port;
     }
     const exposedPortNames = ports.map((p) => p.name).filter((n): n is string => n !== undefined);
     return WebBackend.build(`WebBackend.service(${service.name})`, {
       serviceName: service.name,
       portNumber: port,
-      portName: options.portName,
+      portName: o.portName,
       exposedPortNumbers: ports.map((p) => p.port),
       exposedPortNames,
     });
@@ -144,45 +151,4 @@ class FixedBackend implements IWebBackend {
   public toWebBackendConfig(): WebBackendConfig {
     return { ...this.config };
   }
-}
-
-/**
- * One problem with a backend's port.
- * @internal
- */
-export interface BackendPortProblem {
-  readonly field: 'port' | 'portName';
-  readonly value: unknown;
-  readonly message: string;
-}
-
-/**
- * The problems with the port of a backend: exactly one of number and name, valid, and exposed
- * by the Service when its ports are known.
- * @internal
- */
-export function backendPortErrors(config: WebBackendConfig): BackendPortProblem[] {
-  const { portNumber, portName } = config;
-  if (portNumber === undefined && portName === undefined) {
-    return [{ field: 'port', value: undefined, message: 'must be set (or `portName`): an Ingress backend names one Service port' }];
-  }
-  if (portNumber !== undefined && portName !== undefined) {
-    return [{ field: 'port', value: portNumber, message: `must not be set together with \`portName\` ('${portName}'): name the Service port once` }];
-  }
-  if (portNumber !== undefined) {
-    const errors: BackendPortProblem[] = PortRules.portNumberErrors(portNumber).map((message) => ({ field: 'port', value: portNumber, message }));
-    if (errors.length === 0 && config.exposedPortNumbers && !config.exposedPortNumbers.includes(portNumber)) {
-      errors.push({ field: 'port', value: portNumber, message: `must be a port that Service '${config.serviceName}' exposes (${describe(config.exposedPortNumbers)})` });
-    }
-    return errors;
-  }
-  const errors: BackendPortProblem[] = KubeName.ianaSvcNameErrors(portName as string).map((message) => ({ field: 'portName', value: portName, message }));
-  if (errors.length === 0 && config.exposedPortNames && !config.exposedPortNames.includes(portName as string)) {
-    errors.push({ field: 'portName', value: portName, message: `must be the name of a port of Service '${config.serviceName}' (${describe(config.exposedPortNames.map((n) => `'${n}'`))})` });
-  }
-  return errors;
-}
-
-function describe(items: readonly (string | number)[]): string {
-  return items.length === 0 ? 'it has no named ports' : items.join(', ');
 }

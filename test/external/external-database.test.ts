@@ -6,6 +6,38 @@ function byKind(manifests: any[], kind: string): any[] {
   return manifests.filter((m) => m.kind === kind);
 }
 
+test('a custom engine name of up to 63 characters names the Service port (a DNS-1123 label)', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const db = new ExternalDatabase(chart, 'Replica', {
+    serviceName: 'replica',
+    engine: DatabaseEngine.custom({ name: 'postgres-replica', defaultPort: 5432 }),
+    backend: ExternalBackend.address('10.0.4.17'),
+  });
+
+  // THEN
+  expect(db.ports.map((p) => p.name)).toEqual(['postgres-replica']);
+  expect(Testing.synth(chart).map((m) => m.kind === 'Service' ? m.spec.ports[0].name : m.ports[0].name)).toEqual(['postgres-replica', 'postgres-replica']);
+});
+
+test('fails if a custom engine name is not a DNS-1123 label, with the problems of the Service in the same error', () => {
+  // GIVEN
+  const chart = Testing.chart();
+
+  // WHEN
+  const create = () => new ExternalDatabase(chart, 'Replica', {
+    serviceName: 'Replica',
+    engine: DatabaseEngine.custom({ name: `p${'g'.repeat(63)}`, defaultPort: 5432 }),
+    backend: ExternalBackend.address('10.0.4.17'),
+  });
+
+  // THEN
+  expect(create).toThrow(/2 problems:\n.*`engine.name` must be no more than 63 characters \(it has 64\).*\n.*`serviceName` must be a DNS-1035 label/);
+  expect(Testing.synth(chart)).toEqual([]);
+});
+
 test('defaults: the engine port, named after the engine, with its appProtocol', () => {
   // GIVEN
   const chart = Testing.chart();
@@ -87,7 +119,11 @@ test('is an ExternalService and offers its connection details', () => {
   });
 
   // THEN
-  expect(db).toBeInstanceOf(ExternalService);
+  // (it has the members of an ExternalService, without extending it)
+  expect(db).not.toBeInstanceOf(ExternalService);
+  expect(db.service.name).toBe('orders-db');
+  expect(db.dnsNames.fqdn).toBe('orders-db.data.svc.cluster.local');
+  expect(db.ports).toEqual([{ name: 'redis', port: 6379, backendPort: 6379, protocol: 'TCP', appProtocol: 'redis' }]);
   expect(db.host).toBe('orders-db.data');
   expect(db.connection).toEqual({ host: 'orders-db.data', fqdn: 'orders-db.data.svc.cluster.local', port: 6379, engineName: 'redis' });
   expect(Testing.synth(chart)[0].spec).toEqual({

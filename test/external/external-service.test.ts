@@ -7,7 +7,6 @@ import {
   ManifestChecker,
   Protocol,
   SessionAffinity,
-  TargetPort,
   ValidationError,
 } from '../../src';
 import { problemsOf } from '../_problems';
@@ -26,7 +25,7 @@ function byKind(manifests: any[], kind: string): any[] {
   return manifests.filter((m) => m.kind === kind);
 }
 
-const MYSQL_PORT = [{ name: 'mysql', port: 30056, targetPort: TargetPort.number(3306) }];
+const MYSQL_PORT = [{ name: 'mysql', port: 30056, targetPort: 3306 }];
 
 describe('from IP addresses', () => {
   test('defaults: a selector-less ClusterIP Service and one EndpointSlice', () => {
@@ -103,7 +102,7 @@ describe('from IP addresses', () => {
     new ExternalService(chart, 'Db', {
       backend: ExternalBackend.addresses(['10.0.4.17', '10.0.4.18']),
       ports: [
-        { name: 'mysql', port: 30056, targetPort: TargetPort.number(3306), appProtocol: 'mysql' },
+        { name: 'mysql', port: 30056, targetPort: 3306, appProtocol: 'mysql' },
         { name: 'admin', port: 33062 },
         { port: 9104, protocol: Protocol.UDP },
       ],
@@ -320,7 +319,7 @@ test('many addresses of both families, several ports, slices and Endpoints pass 
   new ExternalService(chart, 'Db', {
     backend: ExternalBackend.addresses([...ipv4s(2500), ...ipv6s(3)]),
     ports: [
-      { name: 'mysql', port: 30056, targetPort: TargetPort.number(3306), appProtocol: 'mysql' },
+      { name: 'mysql', port: 30056, targetPort: 3306, appProtocol: 'mysql' },
       { name: 'dns', port: 53, protocol: Protocol.UDP },
     ],
     endpointObjects: EndpointObjects.BOTH,
@@ -391,7 +390,7 @@ describe('DNS names, ports and objects', () => {
     const chart = Testing.chart();
     const svc = new ExternalService(chart, 'Db', {
       backend: ExternalBackend.addresses(['10.0.4.17', '10.0.4.18']),
-      ports: [{ name: 'mysql', port: 30056, targetPort: TargetPort.number(3306), appProtocol: 'mysql' }],
+      ports: [{ name: 'mysql', port: 30056, targetPort: 3306, appProtocol: 'mysql' }],
     });
 
     // WHEN
@@ -471,7 +470,7 @@ describe('from a host name', () => {
     // WHEN
     const create = () => new ExternalService(chart, 'Partner', {
       backend: ExternalBackend.hostname('api.partner.example'),
-      ports: [{ port: 443, targetPort: TargetPort.number(443) }],
+      ports: [{ port: 443, targetPort: 443 }],
     });
 
     // THEN
@@ -485,7 +484,7 @@ describe('from a host name', () => {
     // WHEN
     const create = () => new ExternalService(chart, 'Partner', {
       backend: ExternalBackend.hostname('api.partner.example'),
-      ports: [{ port: 8443, targetPort: TargetPort.number(443) }],
+      ports: [{ port: 8443, targetPort: 443 }],
     });
 
     // THEN
@@ -591,7 +590,7 @@ describe('errors', () => {
       backend: ExternalBackend.address('10.0.4.17'),
       ports: [
         { name: 'mysql', port: 0 },
-        { name: 'mysql', port: 3306, targetPort: TargetPort.number(70000) },
+        { name: 'mysql', port: 3306, targetPort: 70000 },
         { name: 'admin', port: 3306 },
         { name: 'Admin_Port', port: 3307 },
       ],
@@ -603,7 +602,7 @@ describe('errors', () => {
     expect(text).toMatch(/`ports\[1\].targetPort` must be between 1 and 65535, got 70000/);
     expect(text).toMatch(/`ports\[1\].name` must be unique, but ports\[0\] has the same name, got 'mysql'/);
     expect(text).toMatch(/`ports\[2\].port` must be unique per protocol, but ports\[1\] also listens on 3306\/TCP/);
-    expect(text).toMatch(/`ports\[3\].name` must contain only lower-case letters, digits and '-'.*did you mean 'admin-port'\?/);
+    expect(text).toMatch(/`ports\[3\].name` must be a DNS-1123 label: lower-case letters, digits and '-'.*did you mean 'admin-port'\?/);
   });
 
   test('fails if there are more than 100 ports, the limit of an EndpointSlice', () => {
@@ -619,15 +618,32 @@ describe('errors', () => {
     expect(() => new ExternalService(chart, 'Ok', { backend: ExternalBackend.address('10.0.4.17'), ports: ports.slice(0, 100) })).not.toThrow();
   });
 
-  test('fails if a targetPort is a name: an outside backend has no pods', () => {
+  test('a port name of up to 63 characters is accepted (a DNS-1123 label), and a plain number is a targetPort', () => {
     // GIVEN
     const chart = Testing.chart();
 
     // WHEN
-    const create = () => new ExternalService(chart, 'Db', { backend: ExternalBackend.address('10.0.4.17'), ports: [{ port: 3306, targetPort: TargetPort.name('mysql') }] });
+    new ExternalService(chart, 'Db', {
+      serviceName: 'pg',
+      backend: ExternalBackend.address('10.0.4.17'),
+      ports: [{ name: 'postgres-replica', port: 5432, targetPort: 6432 }],
+    });
 
     // THEN
-    expect(create).toThrow(/`ports\[0\].targetPort` must be a port number: an outside backend has no pods/);
+    const [service, slice] = Testing.synth(chart);
+    expect(service.spec.ports).toEqual([{ name: 'postgres-replica', port: 5432, protocol: 'TCP', targetPort: 6432 }]);
+    expect(slice.ports).toEqual([{ name: 'postgres-replica', port: 6432, protocol: 'TCP' }]);
+  });
+
+  test('fails if a targetPortName is set: an outside backend has no pods', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN
+    const create = () => new ExternalService(chart, 'Db', { backend: ExternalBackend.address('10.0.4.17'), ports: [{ port: 3306, targetPortName: 'mysql' }] });
+
+    // THEN
+    expect(create).toThrow(/`ports\[0\].targetPortName` must not be set: an outside backend has no pods/);
   });
 
   test('fails if the Service name is not a DNS-1035 label', () => {
@@ -725,8 +741,8 @@ describe('errors', () => {
       [{}, ['backend']],
       [{ backend: 'db.corp', ports: 'x' }, ['backend', 'ports']],
       [
-        { backend: ExternalBackend.addresses(null as any), ports: [null, { port: NaN }, { port: '80' }, { port: 80, targetPort: 8080 }] },
-        ['backend.addresses', 'ports[3].targetPort', 'ports[0]', 'ports[1].port', 'ports[1].name', 'ports[2].port', 'ports[3].name', 'ports[3].port'],
+        { backend: ExternalBackend.addresses(null as any), ports: [null, { port: NaN }, { port: '80' }, { port: 80, targetPort: '8080' }] },
+        ['backend.addresses', 'ports[0]', 'ports[1].port', 'ports[1].name', 'ports[2].port', 'ports[3].targetPort', 'ports[3].name', 'ports[3].port'],
       ],
       [
         { backend: ExternalBackend.hostname(null as any), sessionAffinity: 'ClientIP', endpointObjects: 'yes' },
@@ -743,6 +759,6 @@ describe('errors', () => {
     const ports = problemsOf(() => new ExternalService(chart, 'Ports', hostile[3][0]));
     expect(ports.find((p) => p.field === 'ports[0]')?.message).toMatch(/must be a port object/);
     expect(ports.find((p) => p.field === 'ports[2].port')?.message).toMatch(/must be a whole number between 1 and 65535/);
-    expect(ports.find((p) => p.field === 'ports[3].targetPort')?.message).toMatch(/must be a `TargetPort`/);
+    expect(ports.find((p) => p.field === 'ports[3].targetPort')).toMatchObject({ message: 'must be a whole number between 1 and 65535', fix: 'for a container port name use `targetPortName`' });
   });
 });

@@ -2,13 +2,14 @@ import { Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import { Tally, anyAddress, attempt, expectValidOrExplained, fuzzParams, hostileNumber, hostileString, ipv4, ipv6, names } from './_harness';
 import {
-  DatabaseEngine, EndpointObjects, ExternalBackend, ExternalDatabase, ExternalService, Protocol, SessionAffinity, TargetPort,
+  DatabaseEngine, EndpointObjects, ExternalBackend, ExternalDatabase, ExternalService, Protocol, SessionAffinity,
 } from '../../src';
 
 const port = fc.record({
   port: hostileNumber,
   name: fc.option(hostileString, { nil: undefined }),
-  targetPort: fc.option(fc.oneof(hostileNumber.map((n) => TargetPort.number(n)), hostileString.map((s) => TargetPort.name(s))), { nil: undefined }),
+  targetPort: fc.option(hostileNumber, { nil: undefined }),
+  targetPortName: fc.option(hostileString, { nil: undefined, freq: 4 }),
   protocol: fc.option(fc.constantFrom(Protocol.TCP, Protocol.UDP, Protocol.SCTP, 'tcp' as Protocol, 'HTTP' as Protocol), { nil: undefined }),
   appProtocol: fc.option(hostileString, { nil: undefined }),
 }, { requiredKeys: ['port'] });
@@ -118,5 +119,26 @@ describe('ExternalDatabase under hostile props', () => {
         expect((e as any).name).toBe('ValidationError');
       }
     }), fuzzParams());
+  });
+});
+
+describe('Service port names', () => {
+  /** RFC 1123 label, as the API server's `IsDNS1123Label` checks ServicePort.name and EndpointPort.name. */
+  const isDns1123Label = (name: string) => name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
+  const portName = fc.oneof(
+    fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,70}[a-z0-9]$/),
+    fc.constantFrom('postgres-replica', 'a--b', '5432', `p${'g'.repeat(62)}`, `p${'g'.repeat(63)}`),
+    hostileString,
+  );
+
+  test('a port name (or a custom engine name) is accepted exactly when it is a DNS-1123 label, and synthesizes into manifests the checker accepts', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, fc.boolean(), (name, asDatabase) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => (asDatabase
+        ? new ExternalDatabase(chart, 'Db', { serviceName: 'db', engine: DatabaseEngine.custom({ name, defaultPort: 5432 }), backend: ExternalBackend.address('10.0.4.17') })
+        : new ExternalService(chart, 'Db', { serviceName: 'db', backend: ExternalBackend.address('10.0.4.17'), ports: [{ name, port: 5432 }] })))));
+      expect(outcome.ok).toBe(isDns1123Label(name));
+    }), fuzzParams());
+    tally.expectBoth();
   });
 });

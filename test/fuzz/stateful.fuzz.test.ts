@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { Tally, attempt, expectValidOrExplained, fuzzParams, hostileNumber, hostileString, names } from './_harness';
-import { HeadlessService, HeadlessStatefulService, Protocol, TargetPort } from '../../src';
+import { HeadlessService, HeadlessStatefulService, Protocol } from '../../src';
 
 const containerPort = fc.record({
   number: fc.oneof(fc.constantFrom(2379, 2380, 8080), hostileNumber),
@@ -19,10 +19,8 @@ const containers = fc.array(fc.record({
 const headlessPort = fc.record({
   name: fc.oneof(fc.constantFrom('client', 'peer', 'http'), hostileString),
   port: fc.oneof(fc.constantFrom(2379, 2380, 80), hostileNumber),
-  targetPort: fc.option(fc.oneof(
-    fc.constantFrom(2379, 2380, 8080).map((n) => TargetPort.number(n)),
-    fc.constantFrom('client', 'peer', 'http', 'nope').map((n) => TargetPort.name(n)),
-  ), { nil: undefined }),
+  targetPort: fc.option(fc.oneof(fc.constantFrom(2379, 2380, 8080), hostileNumber), { nil: undefined }),
+  targetPortName: fc.option(fc.oneof(fc.constantFrom('client', 'peer', 'http', 'nope'), hostileString), { nil: undefined, freq: 3 }),
   protocol: fc.option(fc.constantFrom(Protocol.TCP, Protocol.UDP), { nil: undefined }),
 }, { requiredKeys: ['name', 'port'] });
 
@@ -69,13 +67,13 @@ describe('HeadlessStatefulService under hostile props', () => {
   });
 
   test('a single bad field is named in the problems', () => {
-    const valid = { containers: [{ image: 'nginx:1.25', ports: [{ number: 8080, name: 'http' }] }], ports: [{ name: 'http', port: 80, targetPort: TargetPort.name('http') }] };
+    const valid = { containers: [{ image: 'nginx:1.25', ports: [{ number: 8080, name: 'http' }] }], ports: [{ name: 'http', port: 80, targetPortName: 'http' }] };
     const fault = fc.oneof(
       fc.constantFrom(-1, 0.5, NaN).map((v) => ['replicas', { replicas: v }] as const),
       fc.constantFrom('1bad', 'Bad_Name', 'a'.repeat(64)).map((v) => ['serviceName', { serviceName: v }] as const),
       fc.constantFrom('Bad_Name', 'a'.repeat(60)).map((v) => ['statefulSetName', { statefulSetName: v }] as const),
       fc.constantFrom(0, 70000).map((v) => ['ports', { ports: [{ name: 'http', port: v }] }] as const),
-      fc.constantFrom('', 'HTTP', 'a--b').map((v) => ['ports', { ports: [{ name: v, port: 80, targetPort: TargetPort.number(8080) }] }] as const),
+      fc.constantFrom('', 'HTTP', 'peer_port', `p${'o'.repeat(63)}`).map((v) => ['ports', { ports: [{ name: v, port: 80, targetPort: 8080 }] }] as const),
     );
     fc.assert(fc.property(fault, ([field, change]) => {
       const outcome = expectValidOrExplained(attempt((chart) => new HeadlessStatefulService(chart, 'Set', { ...valid, ...change } as any)));
@@ -110,3 +108,44 @@ function kplusAccepts(cs: kplus.ContainerProps[]): boolean {
     return false;
   }
 }
+
+describe('HeadlessService port names', () => {
+  // The API server's rules: ServicePort.name is a DNS-1123 label (`IsDNS1123Label`), ContainerPort.name
+  // an IANA service name (`IsValidPortName`).
+  const isDns1123Label = (name: string) => name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
+  const isIanaSvcName = (name: string) => name.length >= 1 && name.length <= 15 && /^[-a-z0-9]+$/.test(name) && /[a-z]/.test(name)
+    && !name.includes('--') && !name.startsWith('-') && !name.endsWith('-');
+  const portName = fc.oneof(
+    fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,70}[a-z0-9]$/),
+    fc.constantFrom('peer', 'peer-replication-port', 'a--b', '2380', `p${'e'.repeat(62)}`, `p${'e'.repeat(63)}`),
+    hostileString,
+  );
+
+  test('a Service port name is accepted exactly when it is a DNS-1123 label, and synthesizes into manifests the checker accepts', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => {
+        const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'nginx:1.25', ports: [{ number: 8080, name: 'http' }] }] });
+        new HeadlessService(chart, 'Headless', { workload: web, serviceName: 'web-headless', ports: [{ name, port: 80, targetPortName: 'http' }] });
+      })));
+      expect(outcome.ok).toBe(isDns1123Label(name));
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+
+  test('a Service port name derived from a container port name is accepted when the container port name is an IANA service name', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => new HeadlessStatefulService(chart, 'Set', {
+        statefulSetName: 'set', containers: [{ image: 'nginx:1.25', ports: [{ number: 2380, name }] }],
+      }))));
+      if (outcome.ok) {
+        expect(isIanaSvcName(name)).toBe(true);
+      }
+      if (isIanaSvcName(name)) {
+        expect(outcome.ok).toBe(true);
+      }
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+});

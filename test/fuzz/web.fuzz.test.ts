@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { Outcome, Tally, anyAddress, attempt, expectValidOrExplained, fuzzParams, hostileNumber, hostileString, names } from './_harness';
 import {
-  ExternalTrafficPolicy, IngressController, InternalWebApp, IWebBackend, NginxBackendProtocol, Protocol, PublicWebApp, TargetPort,
+  ExternalTrafficPolicy, IngressController, InternalWebApp, IWebBackend, NginxBackendProtocol, Protocol, PublicWebApp,
   ValidationError, WebBackend, WebExposure, WebPathType, WebTls,
 } from '../../src';
 
@@ -138,8 +138,8 @@ function generators(hostile: boolean) {
   const additionalPort = fc.record({
     port: pick(fc.constantFrom(9090, 9100, 443), fc.oneof(fc.constant(80), hostileNumber)),
     name: maybe(pick(fc.constantFrom('metrics', 'admin'), fc.oneof(fc.constant('http'), hostileString))),
-    targetPort: maybe(pick(fc.constantFrom(TargetPort.number(9090), TargetPort.name('metrics')),
-      fc.oneof(port.map((n) => TargetPort.number(n)), fc.constant(TargetPort.name('nope'))))),
+    targetPort: maybe(pick(fc.constant(9090), fc.oneof(port, hostileNumber))),
+    targetPortName: maybe(pick(fc.constant('metrics'), fc.oneof(fc.constant('nope'), hostileString))),
     protocol: maybe(fc.constantFrom(Protocol.TCP, Protocol.UDP)),
   }, { requiredKeys: ['port'] });
 
@@ -288,7 +288,8 @@ describe('PublicWebApp under hostile props', () => {
       set('replicas', [-1, 0.5, NaN, Infinity, '2']),
       set('containerPort', [0, 65536, -80, 80.5, NaN, '8080']),
       set('port', [0, 65536, -1, 0.5, NaN, Infinity]),
-      set('portName', ['HTTP', 'a--b', 'sixteen-chars-xx', '', '-http', '8080']),
+      // a Service port name is a DNS-1123 label ('a--b', '8080' and 16 characters are fine)
+      set('portName', ['HTTP', `a${'b'.repeat(63)}`, '', '-http', 'http-', 'a_b']),
       set('domainNames', [['10.0.0.1'], ['shop.example.com:8443'], ['https://shop.example.com/app'], ['Shop.Example.com'], ['shop.*.example.com'],
         ['**.example.com'], [`${'a'.repeat(300)}.com`], ['dup.example.com', 'dup.example.com'], [''], ['名前.example'], 'shop.example.com']),
       set('paths', [['api'], ['/serviceA/*'], ['/a//b'], ['/a/..'], ['/', '/'], ['/a b'], [''], 'one-path']),
@@ -381,3 +382,166 @@ describe('InternalWebApp under hostile props', () => {
 function explain(outcome: Outcome): string {
   return outcome.ok ? 'a valid chart' : outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Oracles from the API server's own rules (kubernetes pkg/apis/networking/validation
+// `validateHTTPIngressPath`, pkg/apis/core/validation `validateServicePort`, apimachinery
+// `IsDNS1123Label` and `IsValidPortName`), written out here rather than taken from the
+// construct's helpers.
+
+/** The API server's rule for an Ingress path of this pathType. */
+function apiServerAcceptsPath(path: string, pathType: string): boolean {
+  if (pathType === 'ImplementationSpecific') {
+    return path === '' || path.startsWith('/');
+  }
+  return path.startsWith('/')
+    && !['//', '/./', '/../', '%2f', '%2F'].some((s) => path.includes(s))
+    && !['/..', '/.'].some((s) => path.endsWith(s));
+}
+
+/** RFC 1123 label, as `IsDNS1123Label`: ServicePort.name, EndpointPort.name. */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function isDns1123Label(name: string): boolean {
+  return name.length <= 63 && DNS1123_LABEL.test(name);
+}
+
+/** IANA service name, as `IsValidPortName`: ContainerPort.name, an Ingress backend's port.name. */
+function isIanaSvcName(name: string): boolean {
+  return name.length >= 1 && name.length <= 15 && /^[-a-z0-9]+$/.test(name) && /[a-z]/.test(name)
+    && !name.includes('--') && !name.startsWith('-') && !name.endsWith('-');
+}
+
+const anyPath: fc.Arbitrary<string> = fc.oneof(
+  goodPath,
+  badPath,
+  // globs and controller regular expressions
+  fc.constantFrom('/api(/|$)(.*)', '/v[0-9]+/users', '^/api', '/(.+)/edit$', '/api/.*', '/a|/b', '/static/*', '/*.png', '*', '/api*'),
+  fc.array(fc.constantFrom('api', 'v1', '.', '..', '', '*', '(.*)', '%2F', 'a b', '$'), { maxLength: 4 }).map((x) => `/${x.join('/')}`),
+);
+
+describe('Ingress paths per pathType', () => {
+  test('a path the construct accepts is one the API server accepts, and the checker finds no error in the synthesized app', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(anyPath, goodPathType, (path, pathType) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25', paths: [path], pathType }))));
+      if (outcome.ok) {
+        expect(apiServerAcceptsPath(path, pathType)).toBe(true);
+      } else {
+        // a refusal the API server would not make names its reason: a pattern or glob matched literally, or white space
+        expect(names(outcome, 'paths')).toBe(true);
+      }
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+
+  test('with ImplementationSpecific the construct accepts exactly what the API server accepts, regular expressions included', () => {
+    fc.assert(fc.property(anyPath, (path) => {
+      const outcome = expectValidOrExplained(attempt((chart) => new PublicWebApp(chart, 'Shop', {
+        image: 'nginx:1.25', paths: [path], pathType: WebPathType.IMPLEMENTATION_SPECIFIC,
+      })));
+      expect(outcome.ok).toBe(apiServerAcceptsPath(path, 'ImplementationSpecific'));
+    }), fuzzParams());
+  });
+
+  test('a glob refused with Prefix comes with a suggested path that the construct and the API server accept', () => {
+    const glob = fc.tuple(anyPath, fc.constantFrom('*', '/*', '*.png')).map(([p, g]) => `${p}${g}`).filter((p) => !/[()|$^[]|\.\*/.test(p));
+    fc.assert(fc.property(glob, (path) => {
+      const outcome = attempt((chart) => new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25', paths: [path] }));
+      expect(outcome.ok).toBe(false);
+      const message = (outcome as any).problems.map((p: any) => p.message).join('\n');
+      const m = /use pathType 'Prefix' with path '([^']*)'/.exec(message);
+      expect(m).not.toBeNull();
+      const suggested = m![1];
+      expect(apiServerAcceptsPath(suggested, 'Prefix')).toBe(true);
+      expect(expectValidOrExplained(attempt((chart) => new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25', paths: [suggested] }))).ok).toBe(true);
+    }), fuzzParams(300));
+  });
+});
+
+describe('port names', () => {
+  const portName = fc.oneof(
+    fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,70}[a-z0-9]$/),
+    fc.constantFrom('http', 'postgres-replica', 'metrics-prometheus-scrape', 'a--b', '8080', `a${'b'.repeat(62)}`, `a${'b'.repeat(63)}`),
+    hostileString,
+  );
+
+  test('a Service port name is accepted exactly when it is a DNS-1123 label, and then synthesizes into manifests the checker accepts', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => new InternalWebApp(chart, 'Api', {
+        image: 'nginx:1.25', additionalPorts: [{ name, port: 9090 }], additionalContainerPorts: [{ number: 9090 }],
+      }))));
+      // ('http' is the main port's name: two ports of one name are refused by the API server too)
+      expect(outcome.ok).toBe(isDns1123Label(name) && name !== 'http');
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+
+  test('a container port name is accepted exactly when it is an IANA service name', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = tally.record(expectValidOrExplained(attempt((chart) => new InternalWebApp(chart, 'Api', {
+        image: 'nginx:1.25', additionalContainerPorts: [{ number: 9090, name }],
+      }))));
+      expect(outcome.ok).toBe(isIanaSvcName(name));
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+
+  test('an Ingress backend port name is accepted exactly when it is an IANA service name', () => {
+    fc.assert(fc.property(portName, (name) => {
+      const outcome = expectValidOrExplained(attempt((chart) => {
+        const app = new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25' });
+        app.addPath('/legacy', { backend: WebBackend.serviceName('legacy', { portName: name }) });
+      }));
+      expect(outcome.ok).toBe(isIanaSvcName(name));
+    }), fuzzParams());
+  });
+});
+
+describe('any JavaScript value as a backend, a probe or a Service', () => {
+  /** Plausible and wrong values: real backends and probes, a cdk8s-plus Service, plain objects, junk configs. */
+  function anyValue(chart: Chart, pick: number, junk: unknown): unknown {
+    switch (pick) {
+      case 0: return new kplus.Service(chart, `S${chart.node.children.length}`, { ports: [{ port: 80 }] });
+      case 1: return WebBackend.serviceName('legacy', { port: 80 });
+      case 2: return new InternalWebApp(chart, `B${chart.node.children.length}`, { image: 'nginx:1.25' });
+      case 3: return kplus.Probe.fromHttpGet('/healthz');
+      case 4: return kplus.Probe.fromTcpSocket();
+      case 5: return { toWebBackendConfig: () => junk };
+      case 6: return { toWebBackendConfig: () => ({ serviceName: junk, portNumber: junk, exposedPortNumbers: junk, exposedPortNames: junk }) };
+      case 7: return { port: 80 };
+      default: return junk;
+    }
+  }
+  const junk = fc.oneof(fc.anything({ maxDepth: 2 }), hostileNumber, hostileString);
+  const where = fc.constantFrom('defaultBackend', 'addPath', 'readiness', 'liveness', 'startup', 'WebBackend.service', 'WebBackend.service options');
+
+  test('gives either a synth that passes the checker or a ValidationError, never another error', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(where, fc.integer({ min: 0, max: 9 }), junk, (at, pick, j) => {
+      tally.record(expectValidOrExplained(attempt((chart) => {
+        const value: any = anyValue(chart, pick, j);
+        switch (at) {
+          case 'defaultBackend':
+            new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25', defaultBackend: value });
+            break;
+          case 'addPath':
+            new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25' }).addPath('/x', { backend: value });
+            break;
+          case 'WebBackend.service':
+            new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25' }).addPath('/x', { backend: WebBackend.service(value) });
+            break;
+          case 'WebBackend.service options': {
+            const service = new kplus.Service(chart, 'Svc', { ports: [{ port: 80, name: 'http' }] });
+            new PublicWebApp(chart, 'Shop', { image: 'nginx:1.25' }).addPath('/x', { backend: WebBackend.service(service, value) });
+            break;
+          }
+          default:
+            new InternalWebApp(chart, 'Api', { image: 'nginx:1.25', [at]: value });
+        }
+      })));
+    }), fuzzParams());
+    tally.expectBoth();
+  });
+});

@@ -85,6 +85,26 @@ describe('IpAddress.endpointErrors', () => {
   ])('%s cannot be an endpoint', (text, re) => {
     expect(IpAddress.parse(text).endpointErrors().join()).toMatch(re);
   });
+
+  test.each(['0.1.2.3', '0.0.0.1', '0.255.255.255'])('%s is \'this network\' (RFC 1122), not the unspecified address', (text) => {
+    expect(IpAddress.parse(text).endpointErrors()).toEqual([
+      'must not be in 0.0.0.0/8, \'this network\' (RFC 1122): it names no host, and hosts do not send packets to it; give the backend\'s real address',
+    ]);
+  });
+});
+
+describe('IpAddress.isLooseIp', () => {
+  test.each([
+    '10.0.4.17', '01.02.03.04', '010.0.0.1', '0000000001.2.3.4', '2001:db8::17', '::', '::ffff:10.0.0.1', '::ffff:010.0.0.1',
+  ])('the API server\'s parser reads %s as an IP address', (text) => {
+    expect(IpAddress.isLooseIp(text)).toBe(true);
+  });
+
+  test.each([
+    '', '256.0.0.1', '1.2.3', '1.2.3.4.5', '0x1.2.3.4', '10.0.0.1/32', 'fe80::1%eth0', 'shop.example.com', '1.2.3.-4', ' 1.2.3.4', null, 7,
+  ])('the API server\'s parser does not read %p as an IP address', (text) => {
+    expect(IpAddress.isLooseIp(text as any)).toBe(false);
+  });
 });
 
 describe('hostile values from JavaScript callers', () => {

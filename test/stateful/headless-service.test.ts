@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { HeadlessService, TargetPort, ValidationError } from '../../src';
+import { HeadlessService, ValidationError } from '../../src';
 
 function web(chart: Chart, props: Partial<kplus.DeploymentProps> = {}): kplus.Deployment {
   return new kplus.Deployment(chart, 'Web', {
@@ -31,7 +31,7 @@ describe('HeadlessService', () => {
     const headless = new HeadlessService(chart, 'WebHeadless', {
       workload: deployment,
       serviceName: 'web-headless',
-      ports: [{ name: 'http', port: 80, targetPort: TargetPort.name('http') }],
+      ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
     });
     const manifests = Testing.synth(chart);
 

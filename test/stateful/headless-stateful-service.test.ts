@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol, TargetPort } from '../../src';
+import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol } from '../../src';
 import { problemsOf } from '../_problems';
 
 const ETCD_CONTAINER: kplus.ContainerProps = {
@@ -18,8 +18,8 @@ function etcd(chart: Chart, props: Partial<HeadlessStatefulServiceProps> = {}): 
     replicas: 3,
     containers: [ETCD_CONTAINER],
     ports: [
-      { name: 'client', port: 2379, targetPort: TargetPort.name('client') },
-      { name: 'peer', port: 2380, targetPort: TargetPort.name('peer') },
+      { name: 'client', port: 2379, targetPortName: 'client' },
+      { name: 'peer', port: 2380, targetPortName: 'peer' },
     ],
     ...props,
   });
@@ -58,8 +58,8 @@ describe('defaults', () => {
     expect(db.statefulSetName.length).toBeLessThanOrEqual(52);
     expect(db.serviceName).toBe(db.statefulSetName);
     expect(db.ports).toEqual([
-      { name: 'client', port: 2379, targetPort: TargetPort.name('client'), protocol: Protocol.TCP, appProtocol: undefined },
-      { name: 'peer', port: 2380, targetPort: TargetPort.name('peer'), protocol: Protocol.TCP, appProtocol: undefined },
+      { name: 'client', port: 2379, targetPortName: 'client', protocol: Protocol.TCP, appProtocol: undefined },
+      { name: 'peer', port: 2380, targetPortName: 'peer', protocol: Protocol.TCP, appProtocol: undefined },
     ]);
   });
 });
@@ -121,9 +121,9 @@ describe('wiring', () => {
       statefulSetName: 'web',
       containers: [{ image: 'web:1', ports: [{ number: 8080, name: 'http' }, { number: 9090 }, { number: 5353, name: 'dns', protocol: kplus.Protocol.UDP }] }],
       ports: [
-        { name: 'http', port: 80, targetPort: TargetPort.name('http'), appProtocol: 'http' },
+        { name: 'http', port: 80, targetPortName: 'http', appProtocol: 'http' },
         { name: 'metrics', port: 9090 },
-        { name: 'dns', port: 53, targetPort: TargetPort.number(5353), protocol: Protocol.UDP },
+        { name: 'dns', port: 53, targetPort: 5353, protocol: Protocol.UDP },
       ],
     });
 
@@ -261,8 +261,8 @@ describe('DNS names', () => {
       replicas: 2,
       containers: [{ image: 'web:1', ports: [{ number: 8080, name: 'http' }, { number: 7946 }] }],
       ports: [
-        { name: 'http', port: 80, targetPort: TargetPort.name('http') },
-        { name: 'gossip', port: 7000, targetPort: TargetPort.number(7946) },
+        { name: 'http', port: 80, targetPortName: 'http' },
+        { name: 'gossip', port: 7000, targetPort: 7946 },
       ],
     });
 
@@ -350,9 +350,24 @@ describe('errors', () => {
     })).toThrow(/`ports\[1\].name` must be unique, but ports\[0\] has the same name, got 'peer'/);
   });
 
-  test('fails if a port name is not an IANA service name', () => {
+  test('fails if a port name is not a DNS-1123 label', () => {
     expect(() => etcd(Testing.chart(), { ports: [{ name: 'peer_port', port: 2380 }] })).toThrow(
-      /`ports\[0\].name` must contain only lower-case letters, digits and '-'/);
+      /`ports\[0\].name` must be a DNS-1123 label: lower-case letters, digits and '-'.*did you mean 'peer-port'\?/);
+  });
+
+  test('a Service port name may have up to 63 characters: only container port names are IANA service names of 15', () => {
+    // GIVEN a Service port name of 21 characters, mapped to a container port name of 4
+    const chart = Testing.chart();
+    const set = etcd(chart, { ports: [{ name: 'peer-replication-port', port: 2380, targetPortName: 'peer' }] });
+    // THEN it synthesizes (ServicePort.name is a DNS-1123 label for the API server)
+    const service = Testing.synth(chart).find((m) => m.kind === 'Service');
+    expect(service.spec.ports).toEqual([expect.objectContaining({ name: 'peer-replication-port', port: 2380, targetPort: 'peer' })]);
+    expect(set.ports[0]).toEqual({ name: 'peer-replication-port', port: 2380, targetPortName: 'peer', protocol: 'TCP' });
+  });
+
+  test('fails if both targetPort and targetPortName are set', () => {
+    expect(() => etcd(Testing.chart(), { ports: [{ name: 'peer', port: 2380, targetPort: 2380, targetPortName: 'peer' }] })).toThrow(
+      /`ports\[0\].targetPort` must not be set together with `targetPortName` \('peer'\)/);
   });
 
   test('fails if no container exposes a target port', () => {
@@ -362,7 +377,7 @@ describe('errors', () => {
     // WHEN
     etcd(chart, {
       ports: [
-        { name: 'client', port: 2379, targetPort: TargetPort.name('clients') },
+        { name: 'client', port: 2379, targetPortName: 'clients' },
         { name: 'peer', port: 2381 },
         { name: 'raft', port: 2380, protocol: Protocol.UDP },
       ],

@@ -1,6 +1,6 @@
 import { Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InternalWebApp, Protocol, TargetPort, ValidationError } from '../../src';
+import { InternalWebApp, Protocol, ValidationError } from '../../src';
 import { problemsOf } from '../_problems';
 
 function byKind(manifests: any[], kind: string): any[] {
@@ -119,7 +119,7 @@ test('additional ports forward to additional container ports, by number or name'
     image: 'web:1',
     additionalPorts: [
       { name: 'metrics', port: 9090 },
-      { name: 'admin', port: 8081, targetPort: TargetPort.name('admin'), protocol: Protocol.TCP },
+      { name: 'admin', port: 8081, targetPortName: 'admin', protocol: Protocol.TCP },
     ],
     additionalContainerPorts: [{ number: 9090 }, { number: 9000, name: 'admin' }],
   });

@@ -182,7 +182,7 @@ describe('errors', () => {
     // THEN
     expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', paths: ['api'] })).toThrow(/`paths\[0\]` must be an absolute path: use '\/api', got 'api'/);
     expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', paths: ['/serviceA/*'] }))
-      .toThrow(/`paths\[0\]` must not use a glob: use pathType 'Prefix' with path '\/serviceA'/);
+      .toThrow(/`paths\[0\]` must not use a glob with pathType 'Prefix': the API server accepts it, but matching is literal, so '\/api\/\*' never matches '\/api\/x'; use pathType 'Prefix' with path '\/serviceA'/);
     expect(() => new PublicWebApp(chart, 'C', { image: 'a:1', paths: ['/a//b', '/a/..'] }))
       .toThrow(/`paths\[0\]` must not contain '\/\/' with pathType 'Prefix'[\s\S]*`paths\[1\]` must not end with '\/..'/);
   });
@@ -193,7 +193,7 @@ describe('errors', () => {
     const app = new PublicWebApp(chart, 'Shop', { image: 'shop:1' });
 
     // THEN
-    expect(() => app.addPath('/images/*', { pathType: WebPathType.IMPLEMENTATION_SPECIFIC })).toThrow(/`path` must not use a glob: use pathType 'Prefix' with path '\/images'/);
+    expect(() => app.addPath('/images/*', { pathType: WebPathType.EXACT })).toThrow(/`path` must not use a glob with pathType 'Exact'.*use pathType 'Prefix' with path '\/images'/);
     expect(() => app.addPath('v1')).toThrow(/`path` must be an absolute path: use '\/v1'/);
     expect(() => app.addPath('/x', { host: 'http://x.example.com' })).toThrow(/`host` must be a host name, not a URL: use 'x.example.com'/);
   });
