@@ -45,7 +45,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['examples/dist/', '.fresh-ci/'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', '/scripts/', '/docs/', '/rosetta/'] },
+  // docs/ ships in the package: the README's `./docs/*.md` links then resolve for npm readers too.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', '/scripts/', '/rosetta/'] },
 });
 
 project.package.addField('overrides', {
