@@ -113,6 +113,13 @@ project.packageTask.reset();
 project.packageTask.description = 'Create the npm package (dist/js); `package-all` packages every jsii language';
 project.packageTask.spawn(packageJs);
 
+// Installs the packed library into a new app in a temporary folder as the README says, and
+// runs `cdk8s synth` with the validation plugin and the CLI against it.
+project.addTask('test:package', {
+  description: 'Pack the compiled library, install it into a fresh app as the README says, synth with the validation plugin, run the CLI (needs a compile first)',
+  exec: 'bash test/package/run.sh',
+});
+
 project.addTask('example', {
   description: 'Synthesize the example app into examples/dist',
   cwd: 'examples',
