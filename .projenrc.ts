@@ -45,7 +45,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['examples/dist/', '.fresh-ci/'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', '/scripts/', '/docs/', '/rosetta/'] },
+  // docs/ ships in the package: the README's `./docs/*.md` links then resolve for npm readers too.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', '/scripts/', '/rosetta/'] },
 });
 
 project.package.addField('overrides', {
@@ -61,6 +62,63 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json && tsc --noEmit
 // README snippets must compile against the public API (through rosetta/default.ts-fixture).
 project.postCompileTask.exec('jsii-rosetta extract --strict');
 project.gitignore.exclude('.jsii.tabl.json');
+
+// `npm test` (projen's `test` task) is the one command that checks a change, on any machine
+// with Node.js and npm: compile, API.md up to date, README snippets, type-check of tests and
+// examples, jest, eslint. No packaging: packaging for Java, Python, .NET and Go needs
+// toolchains and registries a contributor may not have (`npm run package-all`).
+// The steps projen put in `test` (tsc, jest, eslint) move to `test:unit`, which `build` runs
+// after its own compile, so that `build` compiles once.
+const unitTask = project.addTask('test:unit', {
+  description: 'Type-check tests and examples, run jest and eslint, against the last compile (`npm test` compiles first)',
+});
+unitTask.addSteps(...project.testTask.steps);
+
+const apiCheckTask = project.addTask('docgen:check', {
+  description: 'Fail if API.md is not what jsii-docgen makes of the compiled .jsii (fix: npx projen docgen)',
+  exec: 'node projenrc/check-api-md.js',
+});
+
+project.testTask.reset();
+project.testTask.description = 'Compile, check API.md is up to date, compile the README snippets, type-check tests and examples, run jest and eslint (no packaging)';
+project.testTask.spawn(project.preCompileTask);
+project.testTask.spawn(project.compileTask);
+project.testTask.spawn(apiCheckTask);
+project.testTask.spawn(project.postCompileTask);
+project.testTask.spawn(unitTask, { receiveArgs: true });
+
+// `build` keeps its order (compile, post-compile with docgen, tests, package) but runs the
+// tests through `test:unit`: it has just compiled, and it regenerates API.md on purpose.
+// projen locks the build task's steps, so this goes through the file's escape hatch.
+const tasksFile = project.tryFindObjectFile('.projen/tasks.json');
+if (!tasksFile) {
+  throw new Error('no .projen/tasks.json');
+}
+tasksFile.addOverride('tasks.build.steps', [
+  project.defaultTask!,
+  project.preCompileTask,
+  project.compileTask,
+  project.postCompileTask,
+  unitTask,
+  project.packageTask,
+].map((task) => ({ spawn: task.name })));
+
+// `package` builds the npm package only, with or without CI=true; the other languages are in
+// `package-all` (needs Maven, Python, .NET and Go toolchains).
+const packageJs = project.tasks.tryFind('package:js');
+if (!packageJs) {
+  throw new Error('no package:js task');
+}
+project.packageTask.reset();
+project.packageTask.description = 'Create the npm package (dist/js); `package-all` packages every jsii language';
+project.packageTask.spawn(packageJs);
+
+// Installs the packed library into a new app in a temporary folder as the README says, and
+// runs `cdk8s synth` with the validation plugin and the CLI against it.
+project.addTask('test:package', {
+  description: 'Pack the compiled library, install it into a fresh app as the README says, synth with the validation plugin, run the CLI (needs a compile first)',
+  exec: 'bash test/package/run.sh',
+});
 
 project.addTask('example', {
   description: 'Synthesize the example app into examples/dist',

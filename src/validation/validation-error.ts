@@ -1,3 +1,5 @@
+import * as path from 'path';
+
 /**
  * One problem found in the input of a construct or in a manifest.
  */
@@ -72,14 +74,11 @@ export class ValidationError {
   public readonly message: string;
 
   /**
-   * The stack trace where the error was created.
+   * The summary and the problems, then the frames of the caller's code that led to the error
+   * (frames inside this library, its dependencies and Node.js are left out: they do not help
+   * to fix the input).
    */
   public readonly stack: string;
-
-  /**
-   * The problems, in the order they were found.
-   */
-  public readonly problems: ValidationProblem[];
 
   /**
    * @param problems the problems found; at least one
@@ -89,11 +88,20 @@ export class ValidationError {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     this.name = 'ValidationError';
     this.message = `validation failed with ${count}:\n${lines.join('\n')}`;
-    this.problems = [...problems];
+    // Not an own enumerable property: Node's error printing would dump the list a second time.
+    Object.defineProperty(this, PROBLEMS, { value: Object.freeze([...problems]) });
     const holder: { stack?: string } = {};
     Error.captureStackTrace(holder, ValidationError);
-    this.stack = `${this.name}: ${this.message}\n${(holder.stack ?? '').split('\n').slice(1).join('\n')}`;
+    const frames = (holder.stack ?? '').split('\n').slice(1).filter(isCallerFrame);
+    this.stack = [`${this.name}: ${this.message}`, ...frames].join('\n');
     Object.defineProperty(this, VALIDATION_ERROR_SYMBOL, { value: true });
+  }
+
+  /**
+   * The problems, in the order they were found.
+   */
+  public get problems(): ValidationProblem[] {
+    return [...(this as any)[PROBLEMS]];
   }
 
   /**
@@ -105,6 +113,36 @@ export class ValidationError {
 }
 
 const VALIDATION_ERROR_SYMBOL = Symbol.for('cdk8s-service-patterns.ValidationError');
+const PROBLEMS = Symbol('problems');
+
+// The folders of this library's code: `lib/` when installed, `src/` under ts-node, jest or
+// source maps (which map `lib/*.js` frames to `src/*.ts`, files the package does not ship).
+const LIBRARY_DIRS = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..', 'src')];
+
+/** Whether a stack frame line points into the caller's code (not this library, a dependency or Node.js). */
+function isCallerFrame(line: string): boolean {
+  const m = /^\s*at (?:.*\((.*)\)|(.*))$/.exec(line);
+  if (!m) {
+    return false;
+  }
+  const location = (m[1] ?? m[2] ?? '').replace(/^file:\/\//, '');
+  // Only frames in a file (`/app/main.ts:5:1`); not `node:internal/...`, `native` or `index 0`.
+  if (!/:\d+:\d+$/.test(location) || location.startsWith('node:')) {
+    return false;
+  }
+  if (/[\\/]node_modules[\\/]/.test(location)) {
+    return false;
+  }
+  return !LIBRARY_DIRS.some((dir) => location.startsWith(dir + path.sep));
+}
 
 // A ValidationError is an Error for JavaScript callers (instanceof, stack, test matchers).
 Object.setPrototypeOf(ValidationError.prototype, Error.prototype);
+
+// util.inspect (console.log, Node's report of an uncaught error, test runners) shows the
+// summary, the problems once and the caller's frames: the `stack`, not the object's fields.
+Object.defineProperty(ValidationError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value: function inspect(this: ValidationError): string {
+    return this.stack;
+  },
+});

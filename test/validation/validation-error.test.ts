@@ -1,4 +1,7 @@
-import { ValidationError } from '../../src';
+import * as path from 'path';
+import * as util from 'util';
+import { Chart, Testing } from 'cdk8s';
+import { ExternalBackend, ExternalService, ValidationError } from '../../src';
 import { Problems, renderValue } from '../../src/validation/_problems';
 
 test('is an Error with a stack, and lists every problem', () => {
@@ -63,4 +66,67 @@ test('the value received comes before a suggestion at the end of the message', (
     value: "'DB.Example.com'",
     message: "must be a DNS-1123 subdomain; did you mean 'db.example.com'?",
   })).toBe("[Chart/Db] `backend.hostname` must be a DNS-1123 subdomain, got 'DB.Example.com'; did you mean 'db.example.com'?");
+});
+
+describe('printed once', () => {
+  const problems = [
+    { path: 'Chart/Db', field: 'backend.addresses[0]', value: "'127.0.0.1'", message: 'must not be a loopback address', fix: 'give a reachable address' },
+    { path: 'Chart/Db', field: 'ports[0].port', value: '70000', message: 'must be between 1 and 65535' },
+  ];
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  test('util.inspect (console.log, an uncaught error) shows each problem exactly once and no field dump', () => {
+    // GIVEN
+    let error: ValidationError | undefined;
+    try {
+      throw new ValidationError(problems);
+    } catch (e) {
+      error = e as ValidationError;
+    }
+    // WHEN
+    const printed = [util.inspect(error), util.inspect({ cause: error }), util.format('%o', error)];
+    // THEN
+    for (const text of printed) {
+      for (const p of problems) {
+        expect(count(text, ValidationError.formatProblem(p))).toBe(1);
+        expect(count(text, p.message)).toBe(1);
+      }
+      expect(text).not.toMatch(/problems: \[/);
+      expect(text).not.toContain("field: '");
+      expect(text).toContain('ValidationError: validation failed with 2 problems');
+    }
+  });
+
+  test('problems stays a public property, but not an own enumerable field', () => {
+    const error = new ValidationError(problems);
+    expect(error.problems).toEqual(problems);
+    expect(Object.keys(error)).not.toContain('problems');
+    // A copy: changing it does not change the error.
+    error.problems.pop();
+    expect(error.problems).toHaveLength(2);
+  });
+
+  test('the stack has no frames inside the library, only the caller\'s', () => {
+    // WHEN
+    const error = (() => {
+      try {
+        new ExternalService(new Chart(Testing.app(), 'Chart'), 'Db', {
+          backend: ExternalBackend.addresses(['127.0.0.1']),
+          ports: [{ port: 5432 }],
+        });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      return undefined;
+    })();
+    // THEN
+    expect(ValidationError.isValidationError(error)).toBe(true);
+    const frames = error!.stack.split('\n').filter((l) => /^\s+at /.test(l));
+    const src = path.resolve(__dirname, '..', '..', 'src');
+    expect(frames.filter((f) => f.includes(src + path.sep))).toEqual([]);
+    expect(frames.filter((f) => /node_modules|node:internal/.test(f))).toEqual([]);
+    // the caller's own frame (this test file) is kept
+    expect(frames.some((f) => f.includes(__filename))).toBe(true);
+    expect(error!.stack.startsWith(`${error!.toString()}\n`)).toBe(true);
+  });
 });
