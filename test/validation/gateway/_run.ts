@@ -9,8 +9,13 @@ import { GATEWAY_RULES } from '../../../src/validation/rules/gateway';
 for (const rule of GATEWAY_RULES) {
   if (!Object.prototype.hasOwnProperty.call(CATALOGUE, rule.id)) {
     (CATALOGUE as Record<string, any>)[rule.id] = {
-      summary: rule.summary, kinds: [...rule.kinds], severity: rule.severity, docsUrl: rule.docsUrl,
-      server: rule.server, missing: rule.missing, one: rule.one,
+      summary: rule.summary,
+      kinds: [...rule.kinds],
+      severity: rule.severity,
+      docsUrl: rule.docsUrl,
+      server: rule.server,
+      missing: rule.missing,
+      one: rule.one,
     };
   }
 }

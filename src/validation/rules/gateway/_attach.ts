@@ -150,7 +150,8 @@ export function parentsOf(route: Manifest, index: GatewayIndex): ParentResult[] 
     const parent = (parentKind === 'Gateway' ? index.gateways : index.listenerSets).get(key(ns, ref.name));
     if (parent === undefined) return { kind: 'missing', parentKind, namespace: ns, name: ref.name };
     const all = listenersOf(parent, parentKind, index.defaultNamespace);
-    const selected = all.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
+    const selected = all.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName)
+      && (ref.port === undefined || l.port === ref.port));
     if (selected.length === 0) return { kind: 'no-listener', parentKind, name: ref.name, listeners: all };
     const why: string[] = [];
     const admitting = selected.filter((l) => {

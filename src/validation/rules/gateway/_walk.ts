@@ -269,7 +269,8 @@ export function applyDefaults(value: unknown, node: SchemaNode): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const v = value[key];
-    const child = (node.p !== undefined && hasOwn(node.p, key) ? node.p[key] : undefined) ?? (node.a !== undefined && node.a !== true ? node.a : undefined);
+    const child = (node.p !== undefined && hasOwn(node.p, key) ? node.p[key] : undefined)
+      ?? (node.a !== undefined && node.a !== true ? node.a : undefined);
     if (v === null && child !== undefined && child.n !== true) {
       continue; // the API server drops nulls of non-nullable fields before defaulting
     }

@@ -90,7 +90,8 @@ function losses(index: GatewayIndex): Map<Manifest, Lost[]> {
               const [winner, loser] = wins(other.route, route, index) ? [other, claim] : [claim, other];
               claims.set(claimKey, winner);
               const lost = out.get(loser.route) ?? [];
-              lost.push({ field: loser.field, hostname, listener: l.id, winner: order(winner.route, index)[1], winnerKind: String(winner.route.kind) });
+              const winnerName = order(winner.route, index)[1];
+              lost.push({ field: loser.field, hostname, listener: l.id, winner: winnerName, winnerKind: String(winner.route.kind) });
               out.set(loser.route, lost);
             }
           }
