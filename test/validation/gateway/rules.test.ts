@@ -207,6 +207,14 @@ describe('other kinds', () => {
     expect(run([{ ...gatewayClass(), status: { conditions: [{ type: 'Accepted', bogus: 1 }] } }])).toEqual([]);
   });
 
+  test('as the API server, the CEL rules are not evaluated while a blocking error (enum, type, required, maximum) is there', () => {
+    const enumError = edit(httpRoute(), (r) => { r.spec.rules[0].matches[0].path = { type: 'Regex', value: 'x' }; });
+    expect(ids(run([enumError]).filter((f) => f.ruleId.startsWith('GW0')))).toEqual(['GW004 spec.rules[0].matches[0].path.type']);
+    // A pattern error does not block: the CEL rules still run.
+    const patternError = edit(httpRoute(), (r) => { r.spec.hostnames = ['Store.example.com']; r.spec.rules[0].matches[0].path.value = 'x'; });
+    expect(ids(run([patternError]).filter((f) => f.ruleId.startsWith('GW0')))).toEqual(['GW006 spec.hostnames[0]', 'GW008 spec.rules[0].matches[0].path']);
+  });
+
   test('the finding names the object and gives the CRD message', () => {
     const f = run([edit(httpRoute(), (r) => { r.spec.rules[0].matches[0].path.value = '/a//b'; })]).find((x) => x.ruleId === 'GW008')!;
     expect(f).toMatchObject({ apiVersion: V1, kind: 'HTTPRoute', name: 'store', namespace: 'store', field: 'spec.rules[0].matches[0].path' });

@@ -9,13 +9,17 @@ import { Reporter, hasOwn, isMap } from '../_engine';
  * strict decoding, enums, limits, patterns, list uniqueness) and the CEL rules of every node
  * (each with `self` bound to the value at its node, after defaulting, integers as CEL ints).
  *
- * The walk reports each finding once, at the path the API server writes; a CEL rule is
- * evaluated only on a node whose subtree has no type error (the server's CEL validator does not
- * see values of the wrong type either).
+ * The walk reports each finding once, at the path the API server writes. As the API server
+ * does, the CEL rules are evaluated only when the OpenAPI validation found no blocking error: a
+ * wrong type, a missing required field, a value not in the enum, or a string, list or map over
+ * its maximum (the server then answers that some rules were not checked); so a CEL rule that
+ * repeats an enum or a limit is not reported twice.
  */
 export class SchemaWalk {
-  /** Type errors found so far (to skip CEL rules above them). */
-  private typeErrors = 0;
+  /** Blocking errors found so far: while there are some, the CEL rules are not evaluated. */
+  private blocking = 0;
+  /** The CEL rules to evaluate once the walk is done: rule index, `self`, path. */
+  private readonly pending: [number, unknown, string][] = [];
 
   public constructor(private readonly r: Reporter, private readonly rules: readonly CrdRule[]) {}
 
@@ -24,14 +28,28 @@ export class SchemaWalk {
    * known fields only, integers as bigint.
    */
   public walk(value: unknown, node: SchemaNode, path: string): unknown {
-    const before = this.typeErrors;
     const cel = this.check(value, node, path);
-    if (node.v !== undefined && this.typeErrors === before) {
+    if (node.v !== undefined) {
       for (const i of node.v) {
-        this.evaluate(i, cel, path);
+        this.pending.push([i, cel, path]);
       }
     }
     return cel;
+  }
+
+  /** Counts a blocking error found outside the walk (a required field of the object). */
+  public block(): void {
+    this.blocking++;
+  }
+
+  /** Evaluates the CEL rules of the nodes walked, unless a blocking error was found. */
+  public finish(): void {
+    if (this.blocking === 0) {
+      for (const [i, self, path] of this.pending) {
+        this.evaluate(i, self, path);
+      }
+    }
+    this.pending.length = 0;
   }
 
   private check(value: unknown, node: SchemaNode, path: string): unknown {
@@ -69,13 +87,14 @@ export class SchemaWalk {
   }
 
   private wrongType(value: unknown, expected: string, path: string): unknown {
-    this.typeErrors++;
+    this.blocking++;
     this.r.report('GW002', path, value, `must be ${expected}, not ${describeType(value)}`, `write ${expected} here`);
     return undefined;
   }
 
   private enumCheck<T>(value: T, node: SchemaNode, path: string): T {
     if (node.e !== undefined && !node.e.includes(value)) {
+      this.blocking++;
       this.r.report('GW004', path, value, `is not one of the supported values: ${node.e.map((e) => renderValue(e)).join(', ')}`,
         `use one of ${node.e.map((e) => renderValue(e)).join(', ')} (the values are case-sensitive)`);
     }
@@ -86,6 +105,7 @@ export class SchemaWalk {
     this.enumCheck(value, node, path);
     const length = [...value].length;
     if (node.maxL !== undefined && length > node.maxL) {
+      this.blocking++;
       this.r.report('GW005', path, value, `may not be longer than ${node.maxL} characters (it has ${length})`, `shorten it to at most ${node.maxL} characters`);
     }
     if (node.minL !== undefined && length < node.minL) {
@@ -111,6 +131,7 @@ export class SchemaWalk {
 
   private array(value: unknown[], node: SchemaNode, path: string): unknown[] {
     if (node.maxI !== undefined && value.length > node.maxI) {
+      this.blocking++;
       this.r.report('GW005', path, `(${value.length} items)`, `must have at most ${node.maxI} items (it has ${value.length})`, `keep at most ${node.maxI} items (split the object if it needs more)`);
     }
     if (node.minI !== undefined && value.length < node.minI) {
@@ -169,11 +190,13 @@ export class SchemaWalk {
     }
     for (const key of node.r ?? []) {
       if (value[key] === undefined) {
+        this.blocking++;
         this.r.report('GW003', prefix + key, undefined, 'is required', `set \`${prefix + key}\``);
       }
     }
     const count = Object.keys(value).length;
     if (node.maxP !== undefined && count > node.maxP) {
+      this.blocking++;
       this.r.report('GW005', path, `(${count} entries)`, `must have at most ${node.maxP} entries (it has ${count})`, `keep at most ${node.maxP} entries`);
     }
     if (node.minP !== undefined && count < node.minP) {

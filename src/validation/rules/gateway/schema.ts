@@ -54,9 +54,11 @@ export function checkGatewaySchema(r: Reporter): void {
   }
   for (const field of root.r ?? []) {
     if (obj[field] === undefined || obj[field] === null) {
+      walk.block();
       r.report('GW003', field, undefined, 'is required', `set \`${field}\``);
     }
   }
+  walk.finish();
 }
 
 const base = { kinds: GATEWAY_KINDS, severity: E, docsUrl: SPEC, server: true } as const;
