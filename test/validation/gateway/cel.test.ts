@@ -1,6 +1,6 @@
 import { gateway, grpcRoute, httpRoute, secret, service, tlsGateway, validSet } from './_fixtures';
 import { run } from './_run';
-import { compileRule, kubernetesIsIP } from '../../../src/validation/rules/gateway/_cel';
+import { compileRule, evaluateMessage, kubernetesIsIP } from '../../../src/validation/rules/gateway/_cel';
 import { CRD_DATA } from '../../../src/validation/rules/gateway/_crd-data';
 import { applyDefaults } from '../../../src/validation/rules/gateway/_walk';
 
@@ -21,6 +21,11 @@ describe('the Kubernetes CEL functions', () => {
     expect(compileRule('self.startsWith("*.") && self.substring(2) == "example.com"')('*.example.com')).toBe(true);
     expect(compileRule('self.matches(r"""^(?i)\\.?[a-z_][a-z_0-9]*$""")')('Com_Example')).toBe(true);
     expect(compileRule('self.exists_one(x, x == 1)')([1n, 2n])).toBe(true);
+  });
+
+  test('a messageExpression gives the message when it evaluates to a string', () => {
+    expect(evaluateMessage('"port " + string(self.port) + " is taken"', { port: 80n })).toBe('port 80 is taken');
+    expect(evaluateMessage('self.nope', {})).toBeUndefined();
   });
 
   test('an evaluation error is reported as the API server reports it, not thrown', () => {

@@ -62,3 +62,27 @@ export function compileRule(source: string): CompiledRule {
   }
   return compiled;
 }
+
+const MESSAGES = new Map<string, (self: unknown) => string | undefined>();
+
+/**
+ * The message of a failed rule from its `messageExpression` (a CEL string expression), or
+ * undefined when it does not evaluate to a non-empty string (the API server then uses `message`).
+ */
+export function evaluateMessage(expression: string, self: unknown): string | undefined {
+  let compiled = MESSAGES.get(expression);
+  if (compiled === undefined) {
+    let run: ((ctx: any) => unknown) | undefined;
+    try {
+      run = plan(env(), parse(expression)) as (ctx: any) => unknown;
+    } catch {
+      run = undefined;
+    }
+    compiled = (value: unknown) => {
+      const result = run?.({ self: value });
+      return typeof result === 'string' && result.trim() !== '' ? result : undefined;
+    };
+    MESSAGES.set(expression, compiled);
+  }
+  return compiled(self);
+}

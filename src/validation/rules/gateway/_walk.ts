@@ -1,4 +1,4 @@
-import { compileRule, skipReason } from './_cel';
+import { compileRule, evaluateMessage, skipReason } from './_cel';
 import { CrdRule, SchemaNode } from './_crd-types';
 import { renderValue } from '../../_problems';
 import { Reporter, hasOwn, isMap } from '../_engine';
@@ -218,7 +218,8 @@ export class SchemaWalk {
     const field = rule.fieldPath === undefined ? path : path === '' ? rule.fieldPath.replace(/^\./, '') : `${path}${rule.fieldPath}`;
     const shown = self === undefined ? undefined : plain(self);
     if (result === false) {
-      this.r.report('GW008', field === '' ? '(object)' : field, shown, celMessage(rule.message || `failed rule: ${rule.rule}`),
+      const message = (rule.messageExpression !== undefined ? evaluateMessage(rule.messageExpression, self) : undefined) ?? rule.message;
+      this.r.report('GW008', field === '' ? '(object)' : field, shown, celMessage(message || `failed rule: ${oneLine(rule.rule)}`),
         `change the value so that the CRD rule holds: ${oneLine(rule.rule)}`);
     } else {
       this.r.report('GW008', field === '' ? '(object)' : field, shown, `the rule cannot be evaluated (${result}), which the API server rejects too`,
