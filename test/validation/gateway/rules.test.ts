@@ -73,6 +73,13 @@ const CASES: RuleCase[] = [
   },
   { id: 'GW104', title: 'a TLSRoute on an HTTPS listener', severity: Severity.WARNING, pass: BASE, fail: [...validSet(), tlsRoute({ parentRefs: [{ name: 'shared', namespace: 'infra', sectionName: 'https' }] })], field: 'spec.parentRefs[0]' },
   { id: 'GW105', title: 'a backendRef to a Service that is not among the manifests', pass: BASE, fail: [...without('HTTPRoute'), edit(httpRoute(), (r) => { r.spec.rules[0].backendRefs[0].name = 'store-v2'; })], field: 'spec.rules[0].backendRefs[0].name' },
+  {
+    id: 'GW105',
+    title: 'a requestMirror filter to a Service that is not among the manifests',
+    pass: [...without('HTTPRoute'), service('store-shadow'), edit(httpRoute(), (r) => { r.spec.rules[0].filters = [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'store-shadow', port: 8080 } } }]; })],
+    fail: [...without('HTTPRoute'), edit(httpRoute(), (r) => { r.spec.rules[0].filters = [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'store-shadow', port: 8080 } } }]; })],
+    field: 'spec.rules[0].filters[0].requestMirror.backendRef.name',
+  },
   { id: 'GW106', title: 'a backendRef port that the Service does not have', pass: BASE, fail: [...without('HTTPRoute'), edit(httpRoute(), (r) => { r.spec.rules[0].backendRefs[0].port = 80; })], field: 'spec.rules[0].backendRefs[0].port' },
   {
     id: 'GW107',

@@ -132,7 +132,7 @@ export class SchemaWalk {
   private array(value: unknown[], node: SchemaNode, path: string): unknown[] {
     if (node.maxI !== undefined && value.length > node.maxI) {
       this.blocking++;
-      this.r.report('GW005', path, `(${value.length} items)`, `must have at most ${node.maxI} items (it has ${value.length})`, `keep at most ${node.maxI} items (split the object if it needs more)`);
+      this.r.report('GW005', path, value, `must have at most ${node.maxI} items (it has ${value.length})`, `keep at most ${node.maxI} items (split the object if it needs more)`);
     }
     if (node.minI !== undefined && value.length < node.minI) {
       this.r.report('GW005', path, value, `must have at least ${node.minI} item${node.minI === 1 ? '' : 's'}`, node.minI === 1 ? 'add an item, or leave the field out' : `add items up to ${node.minI}`);
@@ -197,7 +197,7 @@ export class SchemaWalk {
     const count = Object.keys(value).length;
     if (node.maxP !== undefined && count > node.maxP) {
       this.blocking++;
-      this.r.report('GW005', path, `(${count} entries)`, `must have at most ${node.maxP} entries (it has ${count})`, `keep at most ${node.maxP} entries`);
+      this.r.report('GW005', path, value, `must have at most ${node.maxP} entries (it has ${count})`, `keep at most ${node.maxP} entries`);
     }
     if (node.minP !== undefined && count < node.minP) {
       this.r.report('GW005', path, value, `must have at least ${node.minP} entries`, `add entries up to ${node.minP}`);

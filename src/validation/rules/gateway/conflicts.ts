@@ -8,6 +8,7 @@ import { Rule } from '../_rule';
 interface Claim {
   readonly route: Manifest;
   readonly field: string;
+  readonly match: unknown;
   readonly listener: string;
   readonly hostname: string;
 }
@@ -15,6 +16,7 @@ interface Claim {
 /** A finding of GW109 for one route. */
 interface Lost {
   readonly field: string;
+  readonly match: unknown;
   readonly hostname: string;
   readonly listener: string;
   readonly winner: string;
@@ -74,14 +76,16 @@ function losses(index: GatewayIndex): Map<Manifest, Lost[]> {
         const hosts = hostnames.length === 0 ? [l.hostname ?? '*'] : hostnames.filter((h) => l.hostname === undefined || hostnamesIntersect(h, l.hostname));
         list(map(route.spec).rules).forEach((rule, i) => {
           const matches = list(map(rule).matches);
-          const each = matches.length === 0 ? [{ field: `spec.rules[${i}]`, key: route.kind === 'HTTPRoute' ? httpMatchKey({}) : 'all' }]
-            : matches.map((m, j) => ({ field: `spec.rules[${i}].matches[${j}]`, key: route.kind === 'HTTPRoute' ? httpMatchKey(map(m)) : grpcMatchKey(map(m)) }));
-          for (const { field, key } of each) {
+          const each = matches.length === 0 ? [{ field: `spec.rules[${i}]`, match: rule, key: route.kind === 'HTTPRoute' ? httpMatchKey({}) : 'all' }]
+            : matches.map((m, j) => ({
+              field: `spec.rules[${i}].matches[${j}]`, match: m, key: route.kind === 'HTTPRoute' ? httpMatchKey(map(m)) : grpcMatchKey(map(m)),
+            }));
+          for (const { field, match, key } of each) {
             for (const hostname of hosts) {
               const claimKey = `${route.kind}|${l.id}|${hostname}|${key}`;
               if (seen.has(claimKey)) continue; // the same route twice: its own first rule wins, not a conflict between routes
               seen.add(claimKey);
-              const claim: Claim = { route, field, listener: l.id, hostname };
+              const claim: Claim = { route, field, match, listener: l.id, hostname };
               const other = claims.get(claimKey);
               if (other === undefined) {
                 claims.set(claimKey, claim);
@@ -91,7 +95,9 @@ function losses(index: GatewayIndex): Map<Manifest, Lost[]> {
               claims.set(claimKey, winner);
               const lost = out.get(loser.route) ?? [];
               const winnerName = order(winner.route, index)[1];
-              lost.push({ field: loser.field, hostname, listener: l.id, winner: winnerName, winnerKind: String(winner.route.kind) });
+              lost.push({
+                field: loser.field, match: loser.match, hostname, listener: l.id, winner: winnerName, winnerKind: String(winner.route.kind),
+              });
               out.set(loser.route, lost);
             }
           }
@@ -112,7 +118,7 @@ export const GW109: Rule = {
   check(r, set) {
     for (const lost of losses(set.part(GATEWAY_INDEX)).get(r.m) ?? []) {
       const [, ns, gw, listener] = lost.listener.split('/');
-      r.report('GW109', lost.field, undefined,
+      r.report('GW109', lost.field, lost.match,
         `claims the same hostname '${lost.hostname}' and match as ${lost.winnerKind} '${lost.winner}' on listener '${listener}' of '${ns}/${gw}': the older route gets these requests, and with equal creation times '${lost.winner}' (first by namespace/name)`,
         'give the two routes different hostnames or matches, or merge their rules into one route', lost.winner);
     }

@@ -1,16 +1,17 @@
 import { ParentResult, parentsOf } from './_attach';
 import { GATEWAY_INDEX, ROUTE_KINDS } from './_index';
 import { Severity } from '../../finding';
-import { Reporter } from '../_engine';
+import { Reporter, list, map } from '../_engine';
 import { ManifestSet, Rule } from '../_rule';
 
 const HTTPROUTE = 'https://gateway-api.sigs.k8s.io/api-types/httproute/';
 
-/** Calls `each` with every parentRef result of the current route and its field path. */
-function eachParent(r: Reporter, set: ManifestSet, each: (p: ParentResult, field: string) => void): void {
+/** Calls `each` with every parentRef result of the current route, its field path and the parentRef. */
+function eachParent(r: Reporter, set: ManifestSet, each: (p: ParentResult, field: string, ref: unknown) => void): void {
   const results = parentsOf(r.m, set.part(GATEWAY_INDEX));
+  const refs = list(map(r.m.spec).parentRefs);
   for (let i = 0; i < results.length; i++) {
-    each(results[i], `spec.parentRefs[${i}]`);
+    each(results[i], `spec.parentRefs[${i}]`, refs[i]);
   }
 }
 
@@ -38,10 +39,10 @@ export const GW102: Rule = {
   severity: Severity.ERROR,
   docsUrl: `${HTTPROUTE}#parentrefs`,
   check(r, set) {
-    eachParent(r, set, (p, field) => {
+    eachParent(r, set, (p, field, ref) => {
       if (p.kind === 'no-listener') {
         const names = p.listeners.map((l) => `'${l.name}' (port ${String(l.port)})`).join(', ');
-        r.report('GW102', field, undefined, `selects no listener of ${p.parentKind} '${p.name}' (it has ${names || 'none'}): the route is not accepted there (NoMatchingParent)`,
+        r.report('GW102', field, ref, `selects no listener of ${p.parentKind} '${p.name}' (it has ${names || 'none'}): the route is not accepted there (NoMatchingParent)`,
           'make `sectionName` the name of a listener, and `port` its port (or leave them out)', p.name);
       }
     });
@@ -57,7 +58,7 @@ export const GW103: Rule = {
   check(r, set) {
     eachParent(r, set, (p, field) => {
       if (p.kind === 'no-hostname') {
-        r.report('GW103', 'spec.hostnames', undefined,
+        r.report('GW103', 'spec.hostnames', map(r.m.spec).hostnames,
           `has no hostname in common with the listeners of ${p.parentKind} '${p.name}' that admit the route (${p.hostnames.join(', ')}), given by ${field}: the route is not accepted there (NoMatchingListenerHostname)`,
           'add a hostname the listener serves (a `*.` wildcard matches one or more labels, never the bare domain), or fix the listener hostname', p.name);
       }
@@ -72,9 +73,9 @@ export const GW104: Rule = {
   severity: Severity.WARNING,
   docsUrl: 'https://gateway-api.sigs.k8s.io/guides/multiple-ns/',
   check(r, set) {
-    eachParent(r, set, (p, field) => {
+    eachParent(r, set, (p, field, ref) => {
       if (p.kind === 'not-allowed') {
-        r.report('GW104', field, undefined, `is not admitted by ${p.parentKind} '${p.name}': ${p.why} (NotAllowedByListeners)`,
+        r.report('GW104', field, ref, `is not admitted by ${p.parentKind} '${p.name}': ${p.why} (NotAllowedByListeners)`,
           'set the listener\'s `allowedRoutes` (namespaces.from: All or Selector, kinds) to admit the route, or attach it to another listener', p.name);
       }
     });

@@ -17,15 +17,26 @@ interface CoreRef {
   readonly crossNamespace: boolean;
 }
 
-/** The Service backendRefs of a route. */
+/**
+ * The Service backendRefs of a route: those of its rules, and those of the `requestMirror`
+ * filters of its rules and of their backendRefs (HTTPRoute, GRPCRoute).
+ */
 function backendRefs(r: Reporter, index: GatewayIndex): CoreRef[] {
   const ns = namespaceOf(r.m, index.defaultNamespace);
   const out: CoreRef[] = [];
+  const add = (ref: unknown, field: string) => {
+    if (!isMap(ref) || typeof ref.name !== 'string' || (ref.group ?? '') !== '' || (ref.kind ?? 'Service') !== 'Service') return;
+    const target = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : ns;
+    out.push({ field, kind: 'Service', namespace: target, name: ref.name, port: ref.port, crossNamespace: target !== ns });
+  };
+  const mirrors = (filters: unknown, field: string) => list(filters).forEach((f, k) => {
+    add(map(map(f).requestMirror).backendRef, `${field}.filters[${k}].requestMirror.backendRef`);
+  });
   list(map(r.m.spec).rules).forEach((rule, i) => {
+    mirrors(map(rule).filters, `spec.rules[${i}]`);
     list(map(rule).backendRefs).forEach((ref, j) => {
-      if (!isMap(ref) || typeof ref.name !== 'string' || (ref.group ?? '') !== '' || (ref.kind ?? 'Service') !== 'Service') return;
-      const target = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : ns;
-      out.push({ field: `spec.rules[${i}].backendRefs[${j}]`, kind: 'Service', namespace: target, name: ref.name, port: ref.port, crossNamespace: target !== ns });
+      add(ref, `spec.rules[${i}].backendRefs[${j}]`);
+      mirrors(map(ref).filters, `spec.rules[${i}].backendRefs[${j}]`);
     });
   });
   return out;
