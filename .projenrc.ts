@@ -20,7 +20,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4', 'ts-node'],
   // Parsing IP addresses and YAML are solved problems: use well-kept libraries, bundled as jsii requires.
-  bundledDeps: ['ipaddr.js@^2.2.0', 'yaml@^2.9.1'],
+  // The Gateway API CRDs' x-kubernetes-validations rules are evaluated as written with a CEL
+  // evaluator (CommonJS, RE2 semantics for `matches`); @bufbuild/protobuf is its peer dependency.
+  bundledDeps: ['ipaddr.js@^2.2.0', 'yaml@^2.9.1', '@bufbuild/cel@0.6.1', '@bufbuild/protobuf@^2.17.0'],
 
   bin: { 'k8s-connectivity-check': 'lib/cli/main.js' },
 

@@ -1,0 +1,312 @@
+import { compileRule, evaluateMessage, skipReason } from './_cel';
+import { CrdRule, SchemaNode } from './_crd-types';
+import { renderValue } from '../../_problems';
+import { Reporter, hasOwn, isMap } from '../_engine';
+
+/**
+ * What the API server does with a custom resource before it is stored, in its order: nulls of
+ * non-nullable fields dropped, schema defaults applied, then the OpenAPI validation (structure,
+ * strict decoding, enums, limits, patterns, list uniqueness) and the CEL rules of every node
+ * (each with `self` bound to the value at its node, after defaulting, integers as CEL ints).
+ *
+ * The walk reports each finding once, at the path the API server writes. As the API server
+ * does, the CEL rules are evaluated only when the OpenAPI validation found no blocking error: a
+ * wrong type, a missing required field, a value not in the enum, or a string, list or map over
+ * its maximum (the server then answers that some rules were not checked); so a CEL rule that
+ * repeats an enum or a limit is not reported twice.
+ */
+export class SchemaWalk {
+  /** Blocking errors found so far: while there are some, the CEL rules are not evaluated. */
+  private blocking = 0;
+  /** The CEL rules to evaluate once the walk is done: rule index, `self`, path. */
+  private readonly pending: [number, unknown, string][] = [];
+
+  public constructor(private readonly r: Reporter, private readonly rules: readonly CrdRule[]) {}
+
+  /**
+   * Walks `value` (already defaulted) at `path` against `node`. Returns the value as CEL sees it:
+   * known fields only, integers as bigint.
+   */
+  public walk(value: unknown, node: SchemaNode, path: string): unknown {
+    const cel = this.check(value, node, path);
+    if (node.v !== undefined) {
+      for (const i of node.v) {
+        this.pending.push([i, cel, path]);
+      }
+    }
+    return cel;
+  }
+
+  /** Counts a blocking error found outside the walk (a required field of the object). */
+  public block(): void {
+    this.blocking++;
+  }
+
+  /** Evaluates the CEL rules of the nodes walked, unless a blocking error was found. */
+  public finish(): void {
+    if (this.blocking === 0) {
+      for (const [i, self, path] of this.pending) {
+        this.evaluate(i, self, path);
+      }
+    }
+    this.pending.length = 0;
+  }
+
+  private check(value: unknown, node: SchemaNode, path: string): unknown {
+    if (value === null) {
+      return null; // nullable (others were dropped by defaulting)
+    }
+    if (node.u === true && node.t === undefined) {
+      return value;
+    }
+    if (node.o === true) {
+      if (typeof value === 'string') {
+        return this.string(value, node, path);
+      }
+      if (typeof value === 'number' && Number.isInteger(value)) {
+        return this.number(value, node, path, true);
+      }
+      return this.wrongType(value, 'an integer or a string', path);
+    }
+    switch (node.t) {
+      case 'string':
+        return typeof value === 'string' ? this.string(value, node, path) : this.wrongType(value, 'a string', path);
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value) ? this.number(value, node, path, true) : this.wrongType(value, 'an integer', path);
+      case 'number':
+        return typeof value === 'number' ? this.number(value, node, path, false) : this.wrongType(value, 'a number', path);
+      case 'boolean':
+        return typeof value === 'boolean' ? this.enumCheck(value, node, path) : this.wrongType(value, 'a boolean', path);
+      case 'array':
+        return Array.isArray(value) ? this.array(value, node, path) : this.wrongType(value, 'a list', path);
+      case 'object':
+        return isMap(value) ? this.object(value, node, path) : this.wrongType(value, 'a map', path);
+      default:
+        return value;
+    }
+  }
+
+  private wrongType(value: unknown, expected: string, path: string): unknown {
+    this.blocking++;
+    this.r.report('GW002', path, value, `must be ${expected}, not ${describeType(value)}`, `write ${expected} here`);
+    return undefined;
+  }
+
+  private enumCheck<T>(value: T, node: SchemaNode, path: string): T {
+    if (node.e !== undefined && !node.e.includes(value)) {
+      this.blocking++;
+      this.r.report('GW004', path, value, `is not one of the supported values: ${node.e.map((e) => renderValue(e)).join(', ')}`,
+        `use one of ${node.e.map((e) => renderValue(e)).join(', ')} (the values are case-sensitive)`);
+    }
+    return value;
+  }
+
+  private string(value: string, node: SchemaNode, path: string): string {
+    this.enumCheck(value, node, path);
+    const length = [...value].length;
+    if (node.maxL !== undefined && length > node.maxL) {
+      this.blocking++;
+      this.r.report('GW005', path, value, `may not be longer than ${node.maxL} characters (it has ${length})`, `shorten it to at most ${node.maxL} characters`);
+    }
+    if (node.minL !== undefined && length < node.minL) {
+      this.r.report('GW005', path, value, node.minL === 1 ? 'may not be empty' : `must be at least ${node.minL} characters long (it has ${length})`,
+        node.minL === 1 ? 'give a value, or leave the field out' : `lengthen it to at least ${node.minL} characters`);
+    }
+    if (node.x !== undefined && !patternOf(node.x).test(value)) {
+      this.r.report('GW006', path, value, `does not match the pattern ${node.x}`, 'write a value that matches the pattern (see the field\'s reference)');
+    }
+    return value;
+  }
+
+  private number(value: number, node: SchemaNode, path: string, integer: boolean): number | bigint {
+    this.enumCheck(value, node, path);
+    if (node.max !== undefined && value > node.max) {
+      this.r.report('GW005', path, value, `must be less than or equal to ${node.max}`, `use a value from ${node.min ?? '-'} to ${node.max}`);
+    }
+    if (node.min !== undefined && value < node.min) {
+      this.r.report('GW005', path, value, `must be greater than or equal to ${node.min}`, `use a value from ${node.min} to ${node.max ?? '-'}`);
+    }
+    return integer ? BigInt(value) : value;
+  }
+
+  private array(value: unknown[], node: SchemaNode, path: string): unknown[] {
+    if (node.maxI !== undefined && value.length > node.maxI) {
+      this.blocking++;
+      this.r.report('GW005', path, value, `must have at most ${node.maxI} items (it has ${value.length})`, `keep at most ${node.maxI} items (split the object if it needs more)`);
+    }
+    if (node.minI !== undefined && value.length < node.minI) {
+      this.r.report('GW005', path, value, `must have at least ${node.minI} item${node.minI === 1 ? '' : 's'}`, node.minI === 1 ? 'add an item, or leave the field out' : `add items up to ${node.minI}`);
+    }
+    const out: unknown[] = [];
+    const item = node.i;
+    for (let i = 0; i < value.length; i++) {
+      out.push(item === undefined ? value[i] : this.walk(value[i], item, `${path}[${i}]`));
+    }
+    if (node.lt === 'set') {
+      this.unique(value, path, (x) => JSON.stringify(x), 'a set');
+    } else if (node.lt === 'map' && node.lk !== undefined) {
+      const keys = node.lk;
+      this.unique(value, path, (x) => (isMap(x) ? JSON.stringify(keys.map((k) => x[k] ?? null)) : undefined),
+        `a list keyed by ${keys.map((k) => `\`${k}\``).join(' and ')}`, keys);
+    }
+    return out;
+  }
+
+  private unique(value: unknown[], path: string, keyOf: (x: unknown) => string | undefined, what: string, keys?: readonly string[]): void {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < value.length; i++) {
+      const key = keyOf(value[i]);
+      if (key === undefined) continue;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const v = value[i];
+        const shown = keys !== undefined && isMap(v) ? keys.map((k) => `${k}: ${renderValue(v[k])}`).join(', ') : renderValue(v);
+        this.r.report('GW007', `${path}[${i}]`, value[i], `duplicates ${path}[${first}] (${shown}) in ${what}`,
+          keys !== undefined ? `give each item its own ${keys.join('/')}, or merge the two` : 'remove the duplicate');
+      } else {
+        seen.set(key, i);
+      }
+    }
+  }
+
+  private object(value: Record<string, unknown>, node: SchemaNode, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const props = node.p;
+    const prefix = path === '' ? '' : `${path}.`;
+    for (const key of Object.keys(value)) {
+      const child = props !== undefined && hasOwn(props, key) ? props[key] : undefined;
+      if (child !== undefined) {
+        if (value[key] !== undefined) {
+          out[key] = this.walk(value[key], child, prefix + key);
+        }
+      } else if (node.a !== undefined) {
+        out[key] = node.a === true ? value[key] : this.walk(value[key], node.a, `${path}[${key}]`);
+      } else if (node.u === true) {
+        out[key] = value[key];
+      } else {
+        this.r.report('GW001', prefix + key, value[key], `is not a field of ${path === '' ? 'the object' : `\`${path}\``} (strict field validation rejects unknown fields)`,
+          props === undefined ? 'remove it' : `remove it, or use one of ${Object.keys(props).map((k) => `\`${k}\``).join(', ')}`);
+      }
+    }
+    for (const key of node.r ?? []) {
+      if (value[key] === undefined) {
+        this.blocking++;
+        this.r.report('GW003', prefix + key, undefined, 'is required', `set \`${prefix + key}\``);
+      }
+    }
+    const count = Object.keys(value).length;
+    if (node.maxP !== undefined && count > node.maxP) {
+      this.blocking++;
+      this.r.report('GW005', path, value, `must have at most ${node.maxP} entries (it has ${count})`, `keep at most ${node.maxP} entries`);
+    }
+    if (node.minP !== undefined && count < node.minP) {
+      this.r.report('GW005', path, value, `must have at least ${node.minP} entries`, `add entries up to ${node.minP}`);
+    }
+    return out;
+  }
+
+  private evaluate(index: number, self: unknown, path: string): void {
+    const rule = this.rules[index];
+    if (skipReason(rule) !== undefined) {
+      return;
+    }
+    const result = compileRule(rule.rule)(self);
+    if (result === true) {
+      return;
+    }
+    // fieldPath is relative to the node (`.spec.x`, `[0]`); none of the Gateway API rules sets it today.
+    const field = rule.fieldPath === undefined ? path : path === '' ? rule.fieldPath.replace(/^\./, '') : `${path}${rule.fieldPath}`;
+    const shown = self === undefined ? undefined : plain(self);
+    if (result === false) {
+      const message = (rule.messageExpression !== undefined ? evaluateMessage(rule.messageExpression, self) : undefined) ?? rule.message;
+      this.r.report('GW008', field === '' ? '(object)' : field, shown, celMessage(message || `failed rule: ${oneLine(rule.rule)}`),
+        `change the value so that the CRD rule holds: ${oneLine(rule.rule)}`);
+    } else {
+      this.r.report('GW008', field === '' ? '(object)' : field, shown, `the rule cannot be evaluated (${result}), which the API server rejects too`,
+        `make the value such that the CRD rule can be evaluated: ${oneLine(rule.rule)}`);
+    }
+  }
+}
+
+/** A CRD message in the checker's style: first letter lower case (unless an acronym), no final period. */
+export function celMessage(message: string): string {
+  let m = message.trim().replace(/\.$/, '');
+  if (/^[A-Z][a-z]/.test(m)) {
+    m = m[0].toLowerCase() + m.slice(1);
+  }
+  return m;
+}
+
+function oneLine(rule: string): string {
+  const s = rule.replace(/\s+/g, ' ').trim();
+  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+}
+
+/** A CEL view turned back into JSON values (bigint to number), for the finding's value. */
+function plain(x: unknown): unknown {
+  if (typeof x === 'bigint') return Number(x);
+  if (Array.isArray(x)) return x.map(plain);
+  if (isMap(x)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) out[k] = plain(x[k]);
+    return out;
+  }
+  return x;
+}
+
+function describeType(x: unknown): string {
+  if (Array.isArray(x)) return 'a list';
+  if (isMap(x)) return 'a map';
+  if (typeof x === 'number') return Number.isInteger(x) ? 'an integer' : 'a number';
+  return `a ${typeof x}`;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+
+/**
+ * A schema pattern as a JavaScript regular expression. The API server matches with Go's RE2;
+ * the patterns of the Gateway API CRDs use only syntax both read alike (a test compiles each).
+ */
+export function patternOf(pattern: string): RegExp {
+  let re = PATTERNS.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(pattern, 'u');
+    PATTERNS.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * A copy of `value` with the schema's defaults applied, as the API server applies them before
+ * validating: a missing field (or a null one that is not nullable) gets its default; defaults
+ * inside defaults and inside list items are applied too. Values of the wrong type are kept as
+ * they are, for the walk to report.
+ */
+export function applyDefaults(value: unknown, node: SchemaNode): unknown {
+  if (Array.isArray(value)) {
+    const item = node.i;
+    return item === undefined || node.t !== 'array' ? value : value.map((v) => applyDefaults(v, item));
+  }
+  if (!isMap(value) || node.t !== 'object') {
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const child = (node.p !== undefined && hasOwn(node.p, key) ? node.p[key] : undefined)
+      ?? (node.a !== undefined && node.a !== true ? node.a : undefined);
+    if (v === null && child !== undefined && child.n !== true) {
+      continue; // the API server drops nulls of non-nullable fields before defaulting
+    }
+    out[key] = child === undefined ? v : applyDefaults(v, child);
+  }
+  if (node.p !== undefined) {
+    for (const key of Object.keys(node.p)) {
+      const child = node.p[key];
+      if (out[key] === undefined && child.d !== undefined) {
+        out[key] = applyDefaults(structuredClone(child.d), child);
+      }
+    }
+  }
+  return out;
+}
