@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Generates src/validation/rules/gateway/_crd-data.ts from the Gateway API CRDs
- * (shared/gateway-api/*.yaml, standard channel): for each kind, which apiVersions the CRD serves,
+ * (scripts/gateway-api/*.yaml: the v1.6.1 standard-channel CRDs of kubernetes-sigs/gateway-api): for each kind, which apiVersions the CRD serves,
  * and for each served version the OpenAPI schema as the checker needs it (types, enums, limits,
  * patterns, required fields, defaults, list types and map keys, and each x-kubernetes-validations
  * CEL rule with its message). Descriptions are dropped; `status` is dropped too, since the API
@@ -16,10 +16,10 @@ const path = require('path');
 const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_CRDS = [path.join(ROOT, '..', 'shared', 'gateway-api'), '/work/shared/gateway-api'];
+const DEFAULT_CRDS = [path.join(ROOT, 'scripts', 'gateway-api')];
 const DEFAULT_OUT = path.join(ROOT, 'src', 'validation', 'rules', 'gateway', '_crd-data.ts');
 
-/** The folder of the CRDs: the argument, else shared/ beside the repository. */
+/** The folder of the CRDs: the argument, else the copy kept in scripts/gateway-api. */
 function crdDir(arg) {
   if (arg) return arg;
   for (const d of DEFAULT_CRDS) {

@@ -48,7 +48,7 @@ describe('defaulting before the CEL rules', () => {
   });
 });
 
-test('evaluating every CEL rule stays linear and cheap: a few hundred objects', () => {
+test('a few hundred valid objects pass every Gateway API rule (their cost is measured by `npm run bench:checker`)', () => {
   const set: any[] = [gateway(), secret(), service(), tlsGateway()];
   for (let i = 0; i < 100; i++) {
     const r = httpRoute({}, { name: `store-${i}` });
@@ -58,12 +58,6 @@ test('evaluating every CEL rule stays linear and cheap: a few hundred objects', 
     g.spec.hostnames = [`g${i}.example.com`];
     set.push(r, g, ...validSet().filter((o) => o.kind === 'TLSRoute' || o.kind === 'BackendTLSPolicy'));
   }
-  run(set); // compiles each rule once
-  const start = process.hrtime.bigint();
   const found = run(set);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  // eslint-disable-next-line no-console
-  console.log(`${set.length} objects checked with every Gateway API rule in ${ms.toFixed(0)} ms`);
   expect([...new Set(found.map((f) => `${f.ruleId} ${f.kind} ${f.field}`))]).toEqual([]);
-  expect(ms).toBeLessThan(5000);
 });
