@@ -197,6 +197,11 @@ function problemsOfCheck(check: DeferredCheck): ValidationProblem[] {
  * context only.
  */
 function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: IConstruct, p: ValidationProblem) => void): void {
+  // The renderings the checker last saw, compared object by object with the new ones: a new
+  // rendering equal to the one checked is dropped at once, so that two renderings of the app
+  // are alive together only when something changed.
+  const basis = state.checked?.manifests;
+  let same = basis !== undefined;
   const objects: ApiObject[] = [];
   const manifests: any[] = [];
   for (const c of root.node.findAll()) {
@@ -210,23 +215,36 @@ function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: ICon
         state.checked = undefined;
         return;
       }
+      const i = objects.length;
       objects.push(c);
-      manifests.push(json);
+      if (same && i < basis!.length && jsonEqual(basis![i], json)) {
+        manifests.push(basis![i]);
+      } else {
+        same = false;
+        manifests.push(json);
+      }
     }
   }
   const options = checkOptionsOf(root, state);
   let findings: Finding[];
-  try {
-    findings = findingsOf(state, manifests, options);
-  } catch (e) {
-    if (ValidationError.isValidationError(e)) {
-      // invalid options (a node port range in the app context that is out of bounds)
-      for (const p of (e as ValidationError).problems) {
-        add(root, p);
+  if (same && manifests.length === basis!.length && jsonEqual(state.checked!.options, options)) {
+    // cdk8s validates again for every chart it renders, with nothing changed in between
+    findings = state.checked!.findings;
+  } else {
+    state.checked = undefined;
+    try {
+      findings = checkManifests(manifests, options);
+    } catch (e) {
+      if (ValidationError.isValidationError(e)) {
+        // invalid options (a node port range in the app context that is out of bounds)
+        for (const p of (e as ValidationError).problems) {
+          add(root, p);
+        }
+        return;
       }
-      return;
+      throw e;
     }
-    throw e;
+    state.checked = { manifests, options, findings };
   }
   for (const f of findings) {
     if (f.severity !== Severity.ERROR) {
@@ -248,31 +266,17 @@ function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: ICon
 }
 
 /**
- * The checker's findings for these manifests: those of the last checker run when the manifests
- * and options equal the ones it checked (cdk8s validates again for every chart it renders,
- * with nothing changed in between); a new run of the checker otherwise.
- *
- * The renderings kept for the comparison are the net's own: every `toJson()` returns a new
- * rendering and the net hands none of its renderings out, so nothing can change them.
+ * Whether a new rendering is provably the one the checker saw: the same JSON value, with no
+ * part shared with it (`toJson()` of cdk8s builds a new value every time; a part shared with
+ * a rendering kept from before may have been changed in place since, so it counts as changed).
+ * The renderings the net keeps are its own: it hands none out.
  */
-function findingsOf(state: SafetyNetState, manifests: any[], options: CheckOptions): Finding[] {
-  const last = state.checked;
-  if (last && jsonEqual(last.options, options) && jsonEqual(last.manifests, manifests)) {
-    return last.findings;
-  }
-  state.checked = undefined;
-  const findings = checkManifests(manifests, options);
-  state.checked = { manifests, options, findings };
-  return findings;
-}
-
-/** Whether two renderings (JSON values) are the same. */
 function jsonEqual(a: any, b: any): boolean {
-  if (a === b) {
-    return true;
+  if (typeof a !== 'object' || a === null) {
+    // NaN is never equal to itself: such a value is checked again every time
+    return a === b;
   }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    // NaN is never equal: such a value is checked again every time
+  if (a === b || typeof b !== 'object' || b === null) {
     return false;
   }
   if (Array.isArray(a)) {
@@ -289,7 +293,7 @@ function jsonEqual(a: any, b: any): boolean {
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
     return false;
   }
-  // same keys in the same order: the order is part of the YAML written
+  // the same keys in the same order: the order is part of the YAML written
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) {

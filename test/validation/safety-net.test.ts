@@ -139,6 +139,25 @@ describe('safety net', () => {
     expect(validationErrorsOf(() => app.synth())).toEqual([expect.stringMatching(/^\[a\/One\] \[Resource\] `spec\.ports\[0\]\.port` must be between 1 and 65535 \(Service '[^']+', rule SVC002\), got 99999$/)]);
   });
 
+  test('a rendering that shares a value with an earlier one counts as changed: changed in place, it is checked again', () => {
+    // GIVEN a user's object whose toJson returns the same value every time, next to a construct
+    class Kept extends ApiObject {
+      public readonly doc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kept' }, spec: { clusterIP: '10.96.0.11', ports: [{ port: 53 }] } };
+      public toJson(): any {
+        return this.doc;
+      }
+    }
+    const app = Testing.app();
+    const chart = new Chart(app, 'a');
+    const kept = new Kept(chart, 'Kept', { apiVersion: 'v1', kind: 'Service' });
+    new Emitter(chart, 'One', { clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80 }] });
+    app.synthYaml();
+    // WHEN the value is changed in place to take the construct's cluster IP
+    kept.doc.spec.clusterIP = '10.96.0.10';
+    // THEN the net checks again, and sees the conflict
+    expect(netProblemsOf(app, () => app.synthYaml()).map((p) => `${p.path} ${p.field}`)).toEqual(['a/One/Resource spec.clusterIP']);
+  });
+
   test('an object rendered by the net but not synthesized renders afresh later', () => {
     // GIVEN two charts; only the first is synthesized, which renders both for the net
     const app = Testing.app();
