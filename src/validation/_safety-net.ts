@@ -204,16 +204,21 @@ function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: ICon
   let same = basis !== undefined;
   const objects: ApiObject[] = [];
   const manifests: any[] = [];
+  let unrendered = 0;
   for (const c of root.node.findAll()) {
     if (ApiObject.isApiObject(c)) {
       let json: any;
       try {
         json = c.toJson();
-      } catch {
-        // An object that cannot be rendered fails the synth with its own error when cdk8s
-        // renders it; without it the app cannot be checked as a whole.
-        state.checked = undefined;
-        return;
+      } catch (e: any) {
+        // Reported now, with the other validation errors, rather than by the synth after it
+        // may have written other charts; without the object the app cannot be checked.
+        add(ownerOf(c, state.owners) ?? root, { path: c.node.path, field: 'toJson()', message: `fails: ${e?.message ?? e}` });
+        unrendered++;
+        continue;
+      }
+      if (unrendered > 0) {
+        continue;
       }
       const i = objects.length;
       objects.push(c);
@@ -224,6 +229,10 @@ function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: ICon
         manifests.push(json);
       }
     }
+  }
+  if (unrendered > 0) {
+    state.checked = undefined;
+    return;
   }
   const options = checkOptionsOf(root, state);
   let findings: Finding[];

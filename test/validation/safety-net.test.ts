@@ -207,6 +207,27 @@ describe('safety net', () => {
     expect(seen).toBe(8080);
   });
 
+  test('an object that cannot be rendered is reported with the other validation errors, and nothing is written', () => {
+    // GIVEN a fine chart, and a chart with an object of the user's that fails to render
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'safety-net-'));
+    const app = new App({ outdir });
+    new Emitter(new Chart(app, 'fine'), 'One', CLEAN);
+    class Broken extends ApiObject {
+      public toJson(): any {
+        throw new Error('cannot render');
+      }
+    }
+    new Broken(new Chart(app, 'later'), 'Broken', { apiVersion: 'v1', kind: 'ConfigMap' });
+    new Construct(app, 'Mine').node.addValidation({ validate: () => ['my own check failed'] });
+    // WHEN / THEN
+    expect(validationErrorsOf(() => app.synth())).toEqual([
+      '[] [later/Broken] `toJson()` fails: cannot render',
+      '[Mine] my own check failed',
+    ]);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
   test('a construct validated alone reports its problems of now', () => {
     // GIVEN a construct whose object is fixed after a failed synth
     const chart = Testing.chart();
