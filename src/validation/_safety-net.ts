@@ -234,7 +234,7 @@ function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: ICon
     state.checked = undefined;
     return;
   }
-  const options = checkOptionsOf(root, state);
+  const options = safetyNetCheckOptions(root, state);
   let findings: Finding[];
   if (same && manifests.length === basis!.length && jsonEqual(state.checked!.options, options)) {
     // cdk8s validates again for every chart it renders, with nothing changed in between
@@ -317,9 +317,11 @@ function jsonEqual(a: any, b: any): boolean {
 }
 
 /**
- * The options the net runs the checker with: the one place to add one.
+ * The `CheckOptions` the net runs the checker with, built here and nowhere else: any option the
+ * checker accepts goes in the object returned (to check with `complete: true`, add that line).
+ * The findings of an earlier run are reused only for equal options.
  */
-function checkOptionsOf(root: IConstruct, state: SafetyNetState): CheckOptions {
+function safetyNetCheckOptions(root: IConstruct, state: SafetyNetState): CheckOptions {
   const nodePortRange = nodePortRangeOf(root, state);
   return {
     ...(nodePortRange ? { nodePortRange } : {}),

@@ -256,6 +256,20 @@ describe('node port range and check options', () => {
     expect(netProblemsOf(other, () => Testing.synth(other)).map((p) => p.field)).toEqual(['spec.ports[0].nodePort']);
   });
 
+  test('the checker gets its options from the net (the widest node port range declared)', () => {
+    // GIVEN a range in the app context, and a construct configured with a wider one
+    const app = Testing.app();
+    app.node.setContext(NODE_PORT_RANGE_CONTEXT, '20000-22767');
+    const chart = new Chart(app, 'a');
+    new Emitter(chart, 'One', CLEAN);
+    underSafetyNet(new Construct(chart, 'Other'), undefined, { nodePortRange: '22000-24000' });
+    const spy = jest.spyOn(checker, 'checkManifests');
+    // WHEN
+    app.synthYaml();
+    // THEN
+    expect(spy.mock.calls.map((c) => c[1])).toEqual([{ nodePortRange: '20000-24000' }]);
+  });
+
   test('a range the checker refuses is a problem of the app, reported at the root', () => {
     // GIVEN a context range beyond the last port
     const app = Testing.app();
