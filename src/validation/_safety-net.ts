@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkManifests } from './_check';
-import { Severity } from './finding';
+import type { CheckOptions } from './checker';
+import { Finding, Severity } from './finding';
 import { ValidationError, ValidationProblem } from './validation-error';
 
 /**
@@ -23,100 +24,56 @@ export interface SafetyNetSettings {
 /** App context key: the cluster's node port range, for every construct of the app. */
 export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-service-patterns:nodePortRange';
 
+// How the net works, with public cdk8s extension points only
+// -----------------------------------------------------------
+// cdk8s validates an app (`App.synth()`, `App.synthYaml()`, `Chart.toJson()` and so
+// `Testing.synth()`) by calling `node.validate()` on every construct of the app in pre-order,
+// the root first, and throws one error that lists every construct's errors, each after its
+// construct path; it renders the charts only when there is none.
+//
+// - The net adds one validation to the root of the app, once per app: it runs first in every
+//   validation pass. It renders every ApiObject of the app with its public `toJson()`, runs the
+//   deferred checks and the manifest checker, and keeps the problems per construct of this
+//   library (the owner of the object at fault, or of the deferred check). It returns the
+//   problems that belong to no such construct (invalid check options).
+// - Every construct of this library under the net has one validation of its own, which
+//   returns its problems of that run as text. So they are listed by cdk8s next to every other
+//   construct's validation errors, and a failed validation writes no file.
+// - Nothing else is touched: no method of any object is replaced, no cdk8s method is wrapped,
+//   the objects render the same with or without the net. The state is per app, in a WeakMap.
+//
+// cdk8s validates again for every chart it renders (`App.synth()` validates the app, then
+// each `chart.toJson()` validates it again). Each pass renders the app again, since anything
+// may have changed between two passes, but the checker runs again only when a rendering
+// differs from the one it checked: one checker run per synth.
+
 interface SafetyNetState {
-  /** The constructs of this library in the app, with their deferred checks. */
+  /** The constructs of this library in the app, with their deferred checks, in the order they were added. */
   readonly owners: Map<IConstruct, DeferredCheck[]>;
   /** The node port ranges constructs declared, as [low, high]. */
   readonly nodePortRanges: Array<[number, number]>;
-  /** How deep we are in `App.synth()` / `App.synthYaml()` calls. */
-  synthDepth: number;
-  /** The problems found in the current `App.synth()` call, if the net ran in it already. */
-  cached?: ValidationProblem[];
+  /**
+   * The problems of the last run, per owner, until the owner's validation takes them. Replaced
+   * by every run; an owner that finds none runs the net itself (see `ownerValidation`).
+   */
+  reports: Map<IConstruct, string[]>;
+  /** Every problem of the last run, as found (for `lastSafetyNetProblems`). */
+  last: ValidationProblem[];
+  /** The last run of the checker: what it checked (renderings no one else holds) and what it found. */
+  checked?: { readonly manifests: any[]; readonly options: CheckOptions; readonly findings: Finding[] };
 }
 
-const STATE = Symbol.for('cdk8s-service-patterns.safety-net');
-/** Marks the objects whose `toJson` the net has taken over (see `renderOnce`). */
-const RENDERS_ONCE = Symbol.for('cdk8s-service-patterns.safety-net.json');
-
-/** The renderings the net checked, until the synth takes them. */
-let pending = new Map<ApiObject, any>();
-
-/**
- * The `toJson` of an object under the net: the rendering the net checked, once, when there is
- * one; the object's own rendering otherwise. One function shared by every object, so that taking
- * over `toJson` costs no closure per object.
- */
-function toJsonOnce(this: ApiObject): any {
-  const json = pending.get(this);
-  if (json !== undefined) {
-    pending.delete(this);
-    return json;
-  }
-  return (this as any)[RENDERS_ONCE].call(this);
-}
-
-/**
- * Renders an ApiObject for the checker and keeps that rendering for the synth that follows:
- * the object's next `toJson()` returns it (once) instead of resolving the object a second
- * time. cdk8s validates and then synthesizes synchronously, so nothing changes the object in
- * between; renderings nobody took are dropped when the synchronous synth is over.
- */
-function renderOnce(obj: ApiObject): any {
-  let render: () => any = (obj as any)[RENDERS_ONCE];
-  if (render === undefined) {
-    // the object's own `toJson`: its class's, or one set on the object by someone else
-    render = obj.toJson;
-    // plain assignments: `Object.defineProperty` costs several times more, for every object
-    (obj as any)[RENDERS_ONCE] = render;
-    (obj as any).toJson = toJsonOnce;
-  }
-  if (pending.size === 0) {
-    queueMicrotask(dropPendingRenderings);
-  }
-  const json = render.call(obj);
-  pending.set(obj, json);
-  return json;
-}
-
-function dropPendingRenderings(): void {
-  pending = new Map();
-}
-
-/**
- * Lets the net know when an `App.synth()` (or `synthYaml()`) call begins and ends: cdk8s
- * validates the whole app once for the app and again for every chart it writes, and one run of
- * the net per call is enough.
- */
-function trackSynthCalls(root: IConstruct, state: SafetyNetState): void {
-  for (const method of ['synth', 'synthYaml']) {
-    const original = (root as any)[method];
-    if (typeof original !== 'function') {
-      continue;
-    }
-    Object.defineProperty(root, method, {
-      value: (...args: any[]) => {
-        state.synthDepth++;
-        try {
-          return original.apply(root, args);
-        } finally {
-          state.synthDepth--;
-          if (state.synthDepth === 0) {
-            state.cached = undefined;
-          }
-        }
-      },
-      configurable: true,
-      writable: true,
-    });
-  }
-}
+/** The net of each app, by the app's root. */
+const NETS = new WeakMap<IConstruct, SafetyNetState>();
 
 /**
  * Puts `construct` under the safety net of its app: at synth, its deferred checks run and every
  * object it emitted is checked by the manifest checker (with every object of the app as
- * context for the cross-object rules). The net is attached once per app, as a validation of
- * the root, so it runs before any other validation; it throws one `ValidationError` with all
- * problems, so nothing is written.
+ * context for the cross-object rules). The problems are reported as validation errors of
+ * `construct`, in the list of validation errors cdk8s throws, so nothing is written.
+ *
+ * Calling it again for the same construct adds a deferred check and a node port range; the
+ * construct still has one validation.
  *
  * @param construct a construct of this library
  * @param check an optional deferred check of invariants that later `add*` calls may still fix
@@ -124,23 +81,251 @@ function trackSynthCalls(root: IConstruct, state: SafetyNetState): void {
  */
 export function underSafetyNet(construct: IConstruct, check?: DeferredCheck, settings: SafetyNetSettings = {}): void {
   const root = construct.node.root;
-  let state: SafetyNetState | undefined = (root as any)[STATE];
+  let state = NETS.get(root);
   if (!state) {
-    const created: SafetyNetState = { owners: new Map(), nodePortRanges: [], synthDepth: 0 };
+    const created: SafetyNetState = { owners: new Map(), nodePortRanges: [], reports: new Map(), last: [] };
     state = created;
-    Object.defineProperty(root, STATE, { value: created });
-    trackSynthCalls(root, created);
-    root.node.addValidation({ validate: () => runSafetyNet(root, created) });
+    NETS.set(root, created);
+    root.node.addValidation({ validate: () => rootValidation(root, created) });
   }
-  const checks = state.owners.get(construct) ?? [];
+  let checks = state.owners.get(construct);
+  if (!checks) {
+    checks = [];
+    state.owners.set(construct, checks);
+    const s = state;
+    construct.node.addValidation({ validate: () => ownerValidation(root, s, construct) });
+  }
   if (check) {
     checks.push(check);
   }
-  state.owners.set(construct, checks);
   const range = parseRange(settings.nodePortRange);
   if (range) {
     state.nodePortRanges.push(range);
   }
+}
+
+/**
+ * The problems the safety net found in its last run in the app of `scope` (empty when it never
+ * ran), with their full paths, fields and values: the structured form of the validation errors
+ * it reported.
+ */
+export function lastSafetyNetProblems(scope: IConstruct): ValidationProblem[] {
+  return [...(NETS.get(scope.node.root)?.last ?? [])];
+}
+
+/** The validation of the root: runs the net for the whole app; returns the problems of no construct of this library. */
+function rootValidation(root: IConstruct, state: SafetyNetState): string[] {
+  run(root, state);
+  return take(state, root);
+}
+
+/**
+ * The validation of a construct under the net: its problems of the run of this validation pass
+ * (taken once). Validated alone (`construct.node.validate()`), after its problems of the last
+ * run were taken, it runs the net again, so it never returns what an earlier run found.
+ */
+function ownerValidation(root: IConstruct, state: SafetyNetState, owner: IConstruct): string[] {
+  if (!state.reports.has(owner)) {
+    run(root, state);
+  }
+  return take(state, owner);
+}
+
+function take(state: SafetyNetState, construct: IConstruct): string[] {
+  const report = state.reports.get(construct) ?? [];
+  state.reports.delete(construct);
+  return report;
+}
+
+/** Runs the net over the whole app; the problems go to `state.reports` (every owner has an entry) and `state.last`. */
+function run(root: IConstruct, state: SafetyNetState): void {
+  // Each problem goes to the construct it belongs to: the owner of the deferred check, the
+  // owner of the object at fault, or the root.
+  const byOwner = new Map<IConstruct, ValidationProblem[]>();
+  const add = (owner: IConstruct, problem: ValidationProblem) => {
+    const list = byOwner.get(owner);
+    if (list) {
+      list.push(problem);
+    } else {
+      byOwner.set(owner, [problem]);
+    }
+  };
+  let deferredFound = false;
+  for (const [owner, checks] of state.owners) {
+    for (const check of checks) {
+      for (const problem of problemsOfCheck(check)) {
+        add(owner, problem);
+        deferredFound = true;
+      }
+    }
+  }
+  // When the deferred checks found problems, the objects are built from inputs already known
+  // to be wrong: checking them would only repeat the same problems in other words.
+  if (!deferredFound) {
+    checkObjects(root, state, add);
+  }
+
+  const reports = new Map<IConstruct, string[]>();
+  for (const owner of state.owners.keys()) {
+    reports.set(owner, []);
+  }
+  reports.set(root, []);
+  const last: ValidationProblem[] = [];
+  for (const [owner, problems] of byOwner) {
+    reports.set(owner, problems.map((p) => describe(p, owner)));
+    last.push(...problems);
+  }
+  state.reports = reports;
+  state.last = last;
+}
+
+/** The problems of one deferred check; a `ValidationError` it throws gives its problems. */
+function problemsOfCheck(check: DeferredCheck): ValidationProblem[] {
+  try {
+    return check();
+  } catch (e) {
+    if (ValidationError.isValidationError(e)) {
+      return (e as ValidationError).problems;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Renders every ApiObject of the app and checks them; the error findings on objects of this
+ * library's constructs become problems of their owner. The objects of other constructs are
+ * context only.
+ */
+function checkObjects(root: IConstruct, state: SafetyNetState, add: (owner: IConstruct, p: ValidationProblem) => void): void {
+  // The renderings the checker last saw, compared object by object with the new ones: a new
+  // rendering equal to the one checked is dropped at once, so that two renderings of the app
+  // are alive together only when something changed.
+  const basis = state.checked?.manifests;
+  let same = basis !== undefined;
+  const objects: ApiObject[] = [];
+  const manifests: any[] = [];
+  let unrendered = 0;
+  for (const c of root.node.findAll()) {
+    if (ApiObject.isApiObject(c)) {
+      let json: any;
+      try {
+        json = c.toJson();
+      } catch (e: any) {
+        // Reported now, with the other validation errors, rather than by the synth after it
+        // may have written other charts; without the object the app cannot be checked.
+        add(ownerOf(c, state.owners) ?? root, { path: c.node.path, field: 'toJson()', message: `fails: ${e?.message ?? e}` });
+        unrendered++;
+        continue;
+      }
+      if (unrendered > 0) {
+        continue;
+      }
+      const i = objects.length;
+      objects.push(c);
+      if (same && i < basis!.length && jsonEqual(basis![i], json)) {
+        manifests.push(basis![i]);
+      } else {
+        same = false;
+        manifests.push(json);
+      }
+    }
+  }
+  if (unrendered > 0) {
+    state.checked = undefined;
+    return;
+  }
+  const options = safetyNetCheckOptions(root, state);
+  let findings: Finding[];
+  if (same && manifests.length === basis!.length && jsonEqual(state.checked!.options, options)) {
+    // cdk8s validates again for every chart it renders, with nothing changed in between
+    findings = state.checked!.findings;
+  } else {
+    state.checked = undefined;
+    try {
+      findings = checkManifests(manifests, options);
+    } catch (e) {
+      if (ValidationError.isValidationError(e)) {
+        // invalid options (a node port range in the app context that is out of bounds)
+        for (const p of (e as ValidationError).problems) {
+          add(root, p);
+        }
+        return;
+      }
+      throw e;
+    }
+    state.checked = { manifests, options, findings };
+  }
+  for (const f of findings) {
+    if (f.severity !== Severity.ERROR) {
+      continue;
+    }
+    const obj = objects[f.manifestIndex];
+    const owner = ownerOf(obj, state.owners);
+    if (!owner) {
+      continue;
+    }
+    add(owner, {
+      path: obj.node.path,
+      field: f.field,
+      value: f.value,
+      message: `${f.message} (${f.kind} '${f.name ?? ''}', rule ${f.ruleId})`,
+      fix: f.fix,
+    });
+  }
+}
+
+/**
+ * Whether a new rendering is provably the one the checker saw: the same JSON value, with no
+ * part shared with it (`toJson()` of cdk8s builds a new value every time; a part shared with
+ * a rendering kept from before may have been changed in place since, so it counts as changed).
+ * The renderings the net keeps are its own: it hands none out.
+ */
+function jsonEqual(a: any, b: any): boolean {
+  if (typeof a !== 'object' || a === null) {
+    // NaN is never equal to itself: such a value is checked again every time
+    return a === b;
+  }
+  if (a === b || typeof b !== 'object' || b === null) {
+    return false;
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) {
+      return false;
+    }
+    for (let i = 0; i < a.length; i++) {
+      if (!jsonEqual(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
+    return false;
+  }
+  // the same keys in the same order: the order is part of the YAML written
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) {
+    return false;
+  }
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !jsonEqual(a[ka[i]], b[kb[i]])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The `CheckOptions` the net runs the checker with, built here and nowhere else: any option the
+ * checker accepts goes in the object returned (to check with `complete: true`, add that line).
+ * The findings of an earlier run are reused only for equal options.
+ */
+function safetyNetCheckOptions(root: IConstruct, state: SafetyNetState): CheckOptions {
+  const nodePortRange = nodePortRangeOf(root, state);
+  return {
+    ...(nodePortRange ? { nodePortRange } : {}),
+  };
 }
 
 function parseRange(text: unknown): [number, number] | undefined {
@@ -169,70 +354,28 @@ function nodePortRangeOf(root: IConstruct, state: SafetyNetState): string | unde
   return `${low}-${high}`;
 }
 
-function runSafetyNet(root: IConstruct, state: SafetyNetState): string[] {
-  let problems = state.synthDepth > 0 ? state.cached : undefined;
-  if (problems === undefined) {
-    problems = collectProblems(root, state);
-    if (state.synthDepth > 0) {
-      state.cached = problems;
-    }
-  }
-  if (problems.length > 0) {
-    throw new ValidationError(problems);
-  }
-  return [];
-}
-
-function collectProblems(root: IConstruct, state: SafetyNetState): ValidationProblem[] {
-  // Renderings left from an earlier synth in the same tick may be stale: drop them, so that
-  // the deferred checks and the checker see the objects as they are now.
-  dropPendingRenderings();
-  const problems: ValidationProblem[] = [];
-  for (const checks of state.owners.values()) {
-    for (const check of checks) {
-      problems.push(...check());
-    }
-  }
-  if (problems.length > 0) {
-    // The objects are built from inputs already known to be wrong; checking them would only
-    // repeat the same problems in other words.
-    return problems;
-  }
-
-  const objects: ApiObject[] = [];
-  const manifests: any[] = [];
-  for (const c of root.node.findAll()) {
-    if (ApiObject.isApiObject(c)) {
-      objects.push(c);
-      manifests.push(renderOnce(c));
-    }
-  }
-  const nodePortRange = nodePortRangeOf(root, state);
-  const findings = checkManifests(manifests, nodePortRange ? { nodePortRange } : {});
-  for (const f of findings) {
-    if (f.severity !== Severity.ERROR) {
-      continue;
-    }
-    const obj = objects[f.manifestIndex];
-    if (!isOwned(obj, state.owners)) {
-      continue;
-    }
-    problems.push({
-      path: obj.node.path,
-      field: f.field,
-      value: f.value,
-      message: `${f.message} (${f.kind} '${f.name ?? ''}', rule ${f.ruleId})`,
-      fix: f.fix,
-    });
-  }
-  return problems;
-}
-
-function isOwned(obj: IConstruct, owners: Map<IConstruct, DeferredCheck[]>): boolean {
+/** The innermost construct of this library that `obj` is part of. */
+function ownerOf(obj: IConstruct, owners: Map<IConstruct, DeferredCheck[]>): IConstruct | undefined {
   for (let c: IConstruct | undefined = obj; c; c = c.node.scope) {
     if (owners.has(c)) {
-      return true;
+      return c;
     }
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * A problem as the validation error of `owner`: cdk8s puts the owner's path in front, so the
+ * problem's own path is left out when it is the owner's, and given relative to it when it is
+ * below it (`[Resource] `spec.ports[0].port` ...`).
+ */
+function describe(problem: ValidationProblem, owner: IConstruct): string {
+  const ownerPath = owner.node.path;
+  let path = problem.path;
+  if (path === ownerPath) {
+    path = '';
+  } else if (ownerPath !== '' && path.startsWith(`${ownerPath}/`)) {
+    path = path.slice(ownerPath.length + 1);
+  }
+  return ValidationError.formatProblem({ ...problem, path });
 }

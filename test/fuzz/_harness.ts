@@ -3,6 +3,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { ManifestChecker, Severity, ValidationError, ValidationProblem } from '../../src';
+import { synthOrNetError } from '../_synth-problems';
 
 /** The seed CI uses; set FUZZ_SEED to explore others. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? '20261121');
@@ -29,7 +30,7 @@ export function attempt(build: (chart: Chart) => void, namespace?: string): Outc
   const chart = new Chart(app, 'fuzz', { namespace });
   try {
     build(chart);
-    return { ok: true, manifests: Testing.synth(chart) };
+    return { ok: true, manifests: synthOrNetError(chart) };
   } catch (e) {
     if (!ValidationError.isValidationError(e)) {
       throw new Error(`expected a ValidationError, got ${(e as any)?.name}: ${(e as any)?.message ?? e}`);

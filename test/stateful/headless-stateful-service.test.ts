@@ -2,6 +2,7 @@ import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol } from '../../src';
 import { problemsOf } from '../_problems';
+import { netProblemsOf } from '../_synth-problems';
 
 const ETCD_CONTAINER: kplus.ContainerProps = {
   name: 'etcd',
@@ -384,7 +385,7 @@ describe('errors', () => {
     });
 
     // THEN
-    const problems = problemsOf(() => Testing.synth(chart));
+    const problems = netProblemsOf(chart, () => Testing.synth(chart));
     expect(problems.map((p) => p.field)).toEqual([
       'service.spec.ports[0].targetPort',
       'service.spec.ports[1].targetPort',
@@ -485,7 +486,7 @@ describe('checks of the emitted objects at synth', () => {
     ApiObject.of(db.service).addJsonPatch(JsonPatch.add('/spec/ports/1/nodePort', 30380));
 
     // THEN
-    const problems = problemsOf(() => Testing.synth(chart));
+    const problems = netProblemsOf(chart, () => Testing.synth(chart));
     expect(problems.map((p) => p.field)).toEqual(['service.spec.type', 'service.spec.ports[1].nodePort']);
     expect(() => Testing.synth(chart)).toThrow(/`service.spec.type` must be 'ClusterIP' for a headless Service: NodePort and LoadBalancer Services need a cluster IP, got 'NodePort'/);
     expect(() => Testing.synth(chart)).toThrow(/`service.spec.ports\[1\].nodePort` must not be set on a headless Service/);
@@ -501,7 +502,7 @@ describe('checks of the emitted objects at synth', () => {
     ApiObject.of(db.clientService!).addJsonPatch(JsonPatch.add('/spec/clusterIp', 'None'));
 
     // THEN
-    const problems = problemsOf(() => Testing.synth(chart));
+    const problems = netProblemsOf(chart, () => Testing.synth(chart));
     expect(problems.map((p) => `${p.field} ${p.value}`)).toEqual([
       'service.spec.clusterIP \'10.96.0.20\'',
       'clientService.spec.clusterIP \'None\'',
@@ -517,7 +518,7 @@ describe('checks of the emitted objects at synth', () => {
     db.service.selectLabel('tier', 'db');
 
     // THEN
-    const problems = problemsOf(() => Testing.synth(chart));
+    const problems = netProblemsOf(chart, () => Testing.synth(chart));
     expect(problems.map((p) => p.field)).toEqual(['service.spec.selector', 'service.spec.selector']);
     expect(problems[0].message).toMatch(/^must equal the selector of the workload's pods/);
     expect(problems[1].message).toBe('must be a subset of the pod template labels, but \'tier=db\' is not among them: the Service selects no pod');
