@@ -155,7 +155,7 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     return EXIT_CLEAN;
   }
   if (graph !== undefined && formatGiven) {
-    io.stderr(`k8s-connectivity-check: option --graph prints a map, not findings: leave out --format and --json\n`);
+    io.stderr('k8s-connectivity-check: option --graph prints a map, not findings: leave out --format and --json\n');
     return EXIT_UNREADABLE;
   }
   if (inputs.length === 0) {
