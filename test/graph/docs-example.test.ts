@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { CliIo, EXIT_CLEAN, main } from '../../src/cli/main';
 import { ConnectivityMap, ManifestChecker, MapEdgeStatus } from '../../src';
+import { CliIo, EXIT_CLEAN, main } from '../../src/cli/main';
 
 const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'map.md'), 'utf-8');
 
