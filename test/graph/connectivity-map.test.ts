@@ -230,6 +230,47 @@ describe('Service kinds', () => {
   });
 });
 
+describe('what else is drawn, and what is not', () => {
+  test('the default backend, resource backends left out, a Service without ports, UDP ports, a parent that is no Gateway', () => {
+    const map = ConnectivityMap.fromManifests([
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'i', annotations: { 'kubernetes.io/ingress.class': 'traefik' } },
+        spec: {
+          defaultBackend: { service: { name: 'dns', port: { number: 53 } } },
+          rules: [{ http: { paths: [{ path: '/static', pathType: 'Prefix', backend: { resource: { apiGroup: 'k8s.example.com', kind: 'Bucket', name: 'b' } } }] } }],
+        },
+      },
+      service('dns', { app: 'dns' }, [{ port: 53, protocol: 'UDP', targetPort: 5353 }], 'default'),
+      service('headless', { app: 'dns' }, [], 'default', { clusterIP: 'None' }),
+      deployment('dns', { app: 'dns' }, [{ containerPort: 5353, protocol: 'UDP' }], 'default'),
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'mesh' },
+        spec: { parentRefs: [{ group: '', kind: 'Service', name: 'dns' }], rules: [{ matches: [{ path: { type: 'Exact', value: '/x' } }, { path: { type: 'RegularExpression', value: '/y.*' } }], backendRefs: [{ name: 'dns', port: 53 }] }] },
+      },
+    ]);
+    expect(map.nodes.find((n) => n.kind === MapNodeKind.INGRESS)?.label).toBe('Ingress i\nclass traefik');
+    expect(map.edges.map((e) => `${e.from} -> ${e.to}: ${e.label}`)).toEqual([
+      'ing_default_i -> svc_default_dns: default → 53',
+      'httproute_default_mesh -> svc_default_dns: =/x | ~/y.* → 53',
+      'svc_default_dns -> deploy_default_dns: 53 → 5353/UDP',
+      'svc_default_headless -> deploy_default_dns: ',
+    ]);
+  });
+
+  test('a named target port is admitted by a policy on the port number it resolves to', () => {
+    const map = ConnectivityMap.fromManifests([
+      service('web', { app: 'web' }, [{ port: 80, targetPort: 'http' }], 'default'),
+      deployment('web', { app: 'web' }, [{ name: 'http', containerPort: 8080 }], 'default'),
+      { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'web' }, spec: { podSelector: {}, ingress: [{ ports: [{ port: 8080 }] }] } },
+    ]);
+    expect(map.edges.find((e) => e.from === 'svc_default_web')).toMatchObject({ status: MapEdgeStatus.ALLOWED, note: '✓ policy web' });
+  });
+});
+
 describe('ids and escaping', () => {
   test('ids are letters, digits and underscores, and unique', () => {
     const map = ConnectivityMap.fromManifests([service('a-b', undefined, [], 'x'), service('a.b', undefined, [], 'x'), service('a-b', undefined, [], 'x_')]);

@@ -318,6 +318,37 @@ describe('selectors and CIDRs', () => {
     expect(cidrContains('not a cidr', '10.0.0.1')).toBe(false);
   });
 
+  test('malformed selectors select nothing; an empty peer matches nothing', () => {
+    expect(selectorMatches(parseSelector('app=web'), {})).toBe(false);
+    expect(selectorMatches(parseSelector({ matchLabels: ['app'] }), {})).toBe(false);
+    expect(selectorMatches(parseSelector({ matchExpressions: [{ operator: 'Exists' }] }), { app: 'x' })).toBe(false);
+    expect(selectorMatches(parseSelector({ matchExpressions: [{ key: 'app', operator: 'Exists', values: ['x'] }] }), { app: 'x' })).toBe(false);
+    expect(selectorMatches(parseSelector(null), { app: 'x' })).toBe(true);
+    const { m, pod } = model([deployment('a', { app: 'a' }), policy('p', { podSelector: {}, ingress: [{ from: [{}] }] })]);
+    expect(m.allows({ from: pod('a'), to: pod('a'), port: 80 }).allowed).toBe(false);
+  });
+
+  test('pod templates of every workload kind, and bare Pods', () => {
+    const spec = { containers: [{ name: 'c', ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }] }], initContainers: [{ name: 'i', ports: [{ containerPort: 9 }] }] };
+    const template = { metadata: { labels: { app: 'x' } }, spec };
+    const m = NetworkPolicyModel.fromManifests([
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod', labels: { app: 'x' } }, spec },
+      ...['StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].map((kind) => ({ apiVersion: 'apps/v1', kind, metadata: { name: kind.toLowerCase(), namespace: 'n' }, spec: { template } })),
+      { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: {} },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cron' }, spec: { jobTemplate: { spec: { template } } } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'broken' }, spec: {} },
+      namespaceObject('n', { team: 't' }),
+    ]);
+    expect(m.pods.map((p) => `${p.kind}/${p.namespace}/${p.name}`)).toEqual([
+      'Pod/default/pod', 'StatefulSet/n/statefulset', 'DaemonSet/n/daemonset', 'ReplicaSet/n/replicaset', 'Job/n/job', 'CronJob/default/cron',
+    ]);
+    expect(m.pods[0]).toEqual({
+      kind: 'Pod', name: 'pod', namespace: 'default', labels: { app: 'x' }, manifestIndex: 0,
+      ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { name: undefined, containerPort: 9, protocol: 'TCP' }],
+    });
+    expect(m.namespaceLabels('n')).toEqual({ 'team': 't', 'kubernetes.io/metadata.name': 'n' });
+  });
+
   test('a NetworkPolicy of another API version is no NetworkPolicy', () => {
     const m = NetworkPolicyModel.fromManifests([{ ...policy('p', {}), apiVersion: 'extensions/v1beta1' }, 'junk', null]);
     expect(m.policies).toEqual([]);
