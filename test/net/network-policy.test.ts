@@ -343,7 +343,11 @@ describe('selectors and CIDRs', () => {
       'Pod/default/pod', 'StatefulSet/n/statefulset', 'DaemonSet/n/daemonset', 'ReplicaSet/n/replicaset', 'Job/n/job', 'CronJob/default/cron',
     ]);
     expect(m.pods[0]).toEqual({
-      kind: 'Pod', name: 'pod', namespace: 'default', labels: { app: 'x' }, manifestIndex: 0,
+      kind: 'Pod',
+      name: 'pod',
+      namespace: 'default',
+      labels: { app: 'x' },
+      manifestIndex: 0,
       ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { name: undefined, containerPort: 9, protocol: 'TCP' }],
     });
     expect(m.namespaceLabels('n')).toEqual({ 'team': 't', 'kubernetes.io/metadata.name': 'n' });
