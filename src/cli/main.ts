@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { locate, parseFieldPath, valueAt } from './_field-path';
 import { FORMATS, Format, Placed, render } from './_formats';
 import { Input, Located, Skipped, Unreadable, readInputs } from './_read';
+import { ConnectivityMap } from '../graph/connectivity-map';
 import { checkManifests } from '../validation/_check';
 import { renderValue } from '../validation/_problems';
 import type { CheckOptions } from '../validation/checker';
@@ -40,6 +41,9 @@ cross-object mistakes that only show up as missing traffic.
   --format FORMAT           text (default), json (acknowledged findings included, marked),
                             github (workflow commands: annotations on the lines) or sarif (2.1.0)
   --json                    the same as --format json
+  --graph FORMAT            print a map of the paths through the objects instead of the findings:
+                            mermaid or dot; NetworkPolicies and the findings mark its edges (the
+                            exit code is the same as without it)
   --fail-on SEVERITY        exit 1 on findings of this severity or worse: error (default) or warning
   --verbose                 list the files skipped, with the reason (on stderr)
   --node-port-range A-B     the cluster's --service-node-port-range (default 30000-32767)
@@ -69,6 +73,9 @@ interface ClusterFacts {
   security?: boolean;
 }
 
+/** The formats of the map that `--graph` prints. */
+const GRAPH_FORMATS = ['mermaid', 'dot'];
+
 const SEVERITY_RANK: Record<string, number> = { [Severity.WARNING]: 1, [Severity.ERROR]: 2 };
 const FAIL_ON = [Severity.ERROR, Severity.WARNING] as string[];
 
@@ -85,6 +92,8 @@ function listOf(value: string): string[] {
  */
 export function main(argv: string[], io: CliIo = processIo()): number {
   let format: Format = 'text';
+  let formatGiven = false;
+  let graph: string | undefined;
   let failOn = Severity.ERROR as string;
   let verbose = false;
   let listRules = false;
@@ -111,8 +120,9 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     };
     try {
       switch (flag) {
-        case '--json': format = 'json'; break;
-        case '--format': format = oneOf(FORMATS) as Format; break;
+        case '--json': format = 'json'; formatGiven = true; break;
+        case '--format': format = oneOf(FORMATS) as Format; formatGiven = true; break;
+        case '--graph': graph = oneOf(GRAPH_FORMATS); break;
         case '--fail-on': failOn = oneOf(FAIL_ON); break;
         case '--verbose': verbose = true; break;
         case '--list-rules': listRules = true; break;
@@ -143,6 +153,10 @@ export function main(argv: string[], io: CliIo = processIo()): number {
   if (listRules) {
     printRules(io, format === 'json');
     return EXIT_CLEAN;
+  }
+  if (graph !== undefined && formatGiven) {
+    io.stderr('k8s-connectivity-check: option --graph prints a map, not findings: leave out --format and --json\n');
+    return EXIT_UNREADABLE;
   }
   if (inputs.length === 0) {
     io.stderr(`k8s-connectivity-check: give at least one file, folder or '-'\n\n${USAGE}`);
@@ -181,11 +195,31 @@ export function main(argv: string[], io: CliIo = processIo()): number {
     throw e;
   }
 
+  const failing = findings.some((f) => !f.acknowledged && (SEVERITY_RANK[f.severity] ?? 0) >= SEVERITY_RANK[failOn]);
+  if (graph !== undefined) {
+    printGraph(io, graph, input.located.map((l) => l.object), findings, facts.namespace);
+    return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
   const placed = findings.map((f) => place(f, input.located[f.manifestIndex]));
   const skippedListed = verbose || input.skipped.every((f) => f.given);
   render(format, { files: input.files, objects: input.located.length, skipped: input.skipped, placed, skippedListed }, (t) => io.stdout(t));
-  const failing = findings.some((f) => !f.acknowledged && (SEVERITY_RANK[f.severity] ?? 0) >= SEVERITY_RANK[failOn]);
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * Prints the map of the manifests (stdout), with the findings marked on it; says on stderr how
+ * many findings there are, since the map shows them but does not list them.
+ */
+function printGraph(io: CliIo, graph: string, manifests: any[], findings: Finding[], namespace: string | undefined): void {
+  const map = ConnectivityMap.fromManifests(manifests, { findings, namespace });
+  io.stdout(graph === 'dot' ? map.toDot() : map.toMermaid());
+  const open = findings.filter((f) => !f.acknowledged);
+  if (open.length > 0) {
+    const errors = open.filter((f) => f.severity === Severity.ERROR).length;
+    const counts = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', open.length > errors ? `${open.length - errors} warning${open.length - errors === 1 ? '' : 's'}` : '']
+      .filter((c) => c !== '').join(', ');
+    io.stderr(`k8s-connectivity-check: ${counts} marked on the map; run without --graph to list them\n`);
+  }
 }
 
 /** A finding with the line and column of its field, and the value found there as parsed. */

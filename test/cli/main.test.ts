@@ -663,3 +663,120 @@ describe('cluster facts', () => {
     expect(run(['--namespace']).err).toMatch(/option --namespace needs a value/);
   });
 });
+
+describe('--graph', () => {
+  const INGRESS_TO_NOWHERE = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  name: http
+          - path: /cart
+            pathType: Prefix
+            backend:
+              service:
+                name: cart
+                port:
+                  number: 80
+`;
+
+  test('mermaid prints the map of the manifests instead of the findings', () => {
+    // GIVEN a clean file
+    const file = write('good.yaml', GOOD);
+    // WHEN it is mapped
+    const { code, out, err } = run(['--graph', 'mermaid', file]);
+    // THEN
+    expect(code).toBe(EXIT_CLEAN);
+    expect(err).toBe('');
+    expect(out).toBe(`flowchart LR
+  subgraph ns_default["namespace default"]
+    svc_default_web(["Service web<br/>ClusterIP"])
+    deploy_default_web[["Deployment web<br/>app=web"]]
+  end
+  svc_default_web -->|"http:80 → http"| deploy_default_web
+`);
+  });
+
+  test('dot prints the same map as a Graphviz digraph', () => {
+    const file = write('good.yaml', GOOD);
+    const { code, out } = run([file, '--graph=dot']);
+    expect(code).toBe(EXIT_CLEAN);
+    expect(out).toBe(`digraph connectivity {
+  rankdir=LR;
+  node [shape=box, fontname="Helvetica", fontsize=10];
+  edge [fontname="Helvetica", fontsize=9];
+  subgraph "cluster_ns_default" {
+    label="namespace default";
+    "svc_default_web" [label="Service web\\nClusterIP", shape=box, style=rounded];
+    "deploy_default_web" [label="Deployment web\\napp=web", shape=box3d];
+  }
+  "svc_default_web" -> "deploy_default_web" [label="http:80 → http"];
+}
+`);
+  });
+
+  test('marks the findings on the edges they concern, says how many on stderr, and exits as usual', () => {
+    // GIVEN an Ingress to a Service that is there and to one that is not
+    const file = write('shop.yaml', `${GOOD}---\n${INGRESS_TO_NOWHERE}`);
+    // WHEN it is mapped
+    const warned = run(['--graph', 'mermaid', file]);
+    const complete = run(['--graph', 'mermaid', '--complete', file]);
+    // THEN the backend to the missing Service is marked: a warning (exit 0), an error when the manifests are complete (exit 1)
+    expect(warned.code).toBe(EXIT_CLEAN);
+    expect(warned.out).toContain('    missing_default_Service_cart{{"missing Service cart"}}\n');
+    expect(warned.out).toMatch(/ {2}ing_default_shop ==>\|"shop\.example\.com\/cart → 80<br\/>✗ XREF008: names Service 'cart'[^"]*"\| missing_default_Service_cart\n/);
+    expect(warned.out).toContain('  ing_default_shop -->|"shop.example.com/ → http"| svc_default_web\n');
+    expect(warned.err).toBe('k8s-connectivity-check: 1 warning marked on the map; run without --graph to list them\n');
+    expect(complete.code).toBe(EXIT_FINDINGS);
+    expect(complete.err).toBe('k8s-connectivity-check: 1 error marked on the map; run without --graph to list them\n');
+  });
+
+  test('--namespace places objects without one', () => {
+    const file = write('good.yaml', GOOD);
+    const { out } = run(['--graph', 'mermaid', '--namespace', 'shop', file]);
+    expect(out).toContain('  subgraph ns_shop["namespace shop"]\n');
+    expect(out).toContain('  svc_shop_web -->|"http:80 → http"| deploy_shop_web\n');
+  });
+
+  test('reads stdin', () => {
+    const { code, out } = run(['--graph', 'dot', '-'], GOOD);
+    expect(code).toBe(EXIT_CLEAN);
+    expect(out).toMatch(/^digraph connectivity \{\n/);
+  });
+
+  test('fails if the format of the map is unknown, or combined with --format (exit 2)', () => {
+    const file = write('good.yaml', GOOD);
+    const unknown = run(['--graph', 'svg', file]);
+    expect(unknown.code).toBe(EXIT_UNREADABLE);
+    expect(unknown.err).toBe('k8s-connectivity-check: option --graph must be one of \'mermaid\', \'dot\', got \'svg\'\n');
+    const missing = run([file, '--graph']);
+    expect(missing.code).toBe(EXIT_UNREADABLE);
+    expect(missing.err).toBe('k8s-connectivity-check: option --graph needs a value\n');
+    const both = run(['--graph', 'dot', '--json', file]);
+    expect(both.code).toBe(EXIT_UNREADABLE);
+    expect(both.out).toBe('');
+    expect(both.err).toBe('k8s-connectivity-check: option --graph prints a map, not findings: leave out --format and --json\n');
+  });
+
+  test('fails on unreadable input as without it (exit 2)', () => {
+    const { code, out } = run(['--graph', 'mermaid', path.join(dir, 'nope.yaml')]);
+    expect(code).toBe(EXIT_UNREADABLE);
+    expect(out).toBe('');
+  });
+
+  test('is in the usage', () => {
+    const { out } = run(['--help']);
+    expect(out).toContain('  --graph FORMAT            print a map of the paths through the objects instead of the findings:\n');
+    expect(out).toContain('mermaid or dot; NetworkPolicies and the findings mark its edges');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './connectivity-map';
+export * from './map-types';
