@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkManifests } from './_check';
-import type { CheckOptions } from './checker';
+import type { CheckOptions, ExternalObject } from './checker';
 import { Finding, Severity } from './finding';
 import { ValidationError, ValidationProblem } from './validation-error';
 
@@ -19,6 +19,14 @@ export interface SafetyNetSettings {
    * default 30000-32767. The net checks node ports against the widest range declared.
    */
   readonly nodePortRange?: string;
+
+  /**
+   * The objects the construct refers to that exist outside the app, as its code declares them
+   * (a Service named with `WebBackend.serviceName`): asked for at each check, since later
+   * `add*` calls may add some. The net checks the app as a complete set, where an object
+   * referred to and not in it is an error; these, and only these, are taken to exist.
+   */
+  readonly externalObjects?: () => ExternalObject[];
 }
 
 /** App context key: the cluster's node port range, for every construct of the app. */
@@ -52,6 +60,8 @@ interface SafetyNetState {
   readonly owners: Map<IConstruct, DeferredCheck[]>;
   /** The node port ranges constructs declared, as [low, high]. */
   readonly nodePortRanges: Array<[number, number]>;
+  /** What constructs declared to exist outside the app. */
+  readonly externals: Array<() => ExternalObject[]>;
   /**
    * The problems of the last run, per owner, until the owner's validation takes them. Replaced
    * by every run; an owner that finds none runs the net itself (see `ownerValidation`).
@@ -83,7 +93,7 @@ export function underSafetyNet(construct: IConstruct, check?: DeferredCheck, set
   const root = construct.node.root;
   let state = NETS.get(root);
   if (!state) {
-    const created: SafetyNetState = { owners: new Map(), nodePortRanges: [], reports: new Map(), last: [] };
+    const created: SafetyNetState = { owners: new Map(), nodePortRanges: [], externals: [], reports: new Map(), last: [] };
     state = created;
     NETS.set(root, created);
     root.node.addValidation({ validate: () => rootValidation(root, created) });
@@ -101,6 +111,9 @@ export function underSafetyNet(construct: IConstruct, check?: DeferredCheck, set
   const range = parseRange(settings.nodePortRange);
   if (range) {
     state.nodePortRanges.push(range);
+  }
+  if (settings.externalObjects) {
+    state.externals.push(settings.externalObjects);
   }
 }
 
@@ -318,13 +331,21 @@ function jsonEqual(a: any, b: any): boolean {
 
 /**
  * The `CheckOptions` the net runs the checker with, built here and nowhere else: any option the
- * checker accepts goes in the object returned (to check with `complete: true`, add that line).
+ * checker accepts goes in the object returned.
  * The findings of an earlier run are reused only for equal options.
  */
 function safetyNetCheckOptions(root: IConstruct, state: SafetyNetState): CheckOptions {
   const nodePortRange = nodePortRangeOf(root, state);
+  const externalObjects: ExternalObject[] = [];
+  for (const declared of state.externals) {
+    externalObjects.push(...declared());
+  }
   return {
     ...(nodePortRange ? { nodePortRange } : {}),
+    // The app is what is applied: an object it refers to and does not contain is an error,
+    // unless its code declares it to exist outside the app.
+    complete: true,
+    ...(externalObjects.length > 0 ? { externalObjects } : {}),
   };
 }
 

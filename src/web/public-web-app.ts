@@ -15,6 +15,7 @@ import { PortRules } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
+import { ExternalObject } from '../validation/checker';
 import { ValidationProblem } from '../validation/validation-error';
 
 /**
@@ -353,7 +354,21 @@ export class PublicWebApp extends Construct implements IWebBackend {
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
-    underSafetyNet(this, () => [...(targetPorts?.() ?? []), ...this.deferredProblems()]);
+    underSafetyNet(this, () => [...(targetPorts?.() ?? []), ...this.deferredProblems()], {
+      externalObjects: () => this.outsideServices(),
+    });
+  }
+
+  /** The Services its routes name with `WebBackend.serviceName`: managed outside this app. */
+  private outsideServices(): ExternalObject[] {
+    const namespace = this.ingress?.metadata.namespace;
+    const outside: ExternalObject[] = [];
+    for (const b of [...this.routeList.map((r) => r.backend), ...(this.defaultBackendConfig ? [this.defaultBackendConfig] : [])]) {
+      if (b.outsideApp) {
+        outside.push({ kind: 'Service', name: b.serviceName, ...(namespace !== undefined ? { namespace } : {}) });
+      }
+    }
+    return outside;
   }
 
   /**

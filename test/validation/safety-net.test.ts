@@ -9,12 +9,16 @@ import * as checker from '../../src/validation/_check';
 import { NODE_PORT_RANGE_CONTEXT, lastSafetyNetProblems, underSafetyNet } from '../../src/validation/_safety-net';
 import { netProblemsOf, validationErrorsOf } from '../_synth-problems';
 
-/** A stand-in for a construct of this library: it emits the Service spec it is given, as is, under the net. */
+/**
+ * A stand-in for a construct of this library: it emits the Service spec it is given, as is, under
+ * the net, and declares that the Service's endpoints are managed outside the app (the net checks
+ * an app as a complete set).
+ */
 class Emitter extends Construct {
   public constructor(scope: Construct, id: string, spec: any, check?: () => ValidationProblem[]) {
     super(scope, id);
     new ApiObject(this, 'Resource', { apiVersion: 'v1', kind: 'Service', metadata: { name: id.toLowerCase() }, spec });
-    underSafetyNet(this, check);
+    underSafetyNet(this, check, { externalObjects: () => [{ kind: 'EndpointSlice', name: id.toLowerCase() }] });
   }
 }
 
@@ -70,7 +74,8 @@ describe('safety net', () => {
   test('warnings do not fail the synth', () => {
     // GIVEN a Service whose selector matches no pods (XREF001 is a warning)
     const chart = Testing.chart();
-    new Emitter(chart, 'Web', { selector: { app: 'elsewhere' }, ports: [{ name: 'http', port: 80 }] });
+    // (SVC019, a warning: `externalName` is ignored on a Service that is not of type ExternalName)
+    new Emitter(chart, 'Web', { ...CLEAN, externalName: 'web.example.com' });
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
@@ -267,7 +272,8 @@ describe('node port range and check options', () => {
     // WHEN
     app.synthYaml();
     // THEN
-    expect(spy.mock.calls.map((c) => c[1])).toEqual([{ nodePortRange: '20000-24000' }]);
+    // (the app is checked as a complete set, with what its constructs declare to exist outside it)
+    expect(spy.mock.calls.map((c) => c[1])).toEqual([{ nodePortRange: '20000-24000', complete: true, externalObjects: [{ kind: 'EndpointSlice', name: 'one' }] }]);
   });
 
   test('a range the checker refuses is a problem of the app, reported at the root', () => {
