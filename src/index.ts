@@ -3,3 +3,4 @@ export * from './net';
 export * from './external';
 export * from './stateful';
 export * from './web';
+export * from './gateway';
