@@ -8,3 +8,4 @@ export * from './route-backend';
 export * from './http-route-match';
 export * from './http-route-filter';
 export * from './http-route';
+export * from './grpc-route';
