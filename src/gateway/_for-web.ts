@@ -4,12 +4,12 @@
 import { Construct } from 'constructs';
 import { hostnameErrors, listOf, nameErrors } from './_rules';
 import { GatewayListenerRef, IGateway } from './gateway-ref';
-import { HeaderModifierOptions, HttpRouteFilter } from './http-route-filter';
 import { HttpRoute, HttpRouteRule, HttpRouteTimeouts, RouteParentRef } from './http-route';
+import { HeaderModifierOptions, HttpRouteFilter } from './http-route-filter';
 import { HttpRouteMatch } from './http-route-match';
 import { RouteBackend } from './route-backend';
-import type { IWebBackend } from '../web/web-backend';
 import { Problems } from '../validation/_problems';
+import type { IWebBackend } from '../web/web-backend';
 
 /** A backend of a web route, with its weight. */
 export interface WebGatewayBackend {
@@ -93,19 +93,7 @@ export class WebGatewayRoutes {
       problems.throwIfAny();
     }
     const listeners = input.gateway.toGatewayRef().listeners;
-    this.parents = [];
-    if (input.sectionName !== undefined || input.port !== undefined || !input.httpsRedirect) {
-      this.parents.push({ gateway: input.gateway, sectionName: input.sectionName, port: input.port });
-    } else if (listeners === undefined) {
-      problems.add('sectionName', undefined, 'must be set when HTTP is redirected to HTTPS and the Gateway\'s listeners are not known: the app\'s route must not attach to the HTTP listener',
-        'name the HTTPS listener, or give the listeners to Gateway.fromGatewayName()');
-    } else {
-      const https = serving(listeners.filter((l) => l.protocol === 'HTTPS'), hosts);
-      if (https.length === 0) {
-        problems.add('sectionName', undefined, `must name an HTTPS listener: Gateway '${input.gateway.toGatewayRef().name}' has none that serves ${hosts.length > 0 ? hosts.join(', ') : 'every host'}`);
-      }
-      https.forEach((l) => this.parents.push({ gateway: input.gateway, sectionName: l.name }));
-    }
+    this.parents = this.parentsFor(problems, hosts);
     let redirectParents: RouteParentRef[] = [];
     if (input.httpsRedirect) {
       if (input.httpSectionName !== undefined) {
@@ -170,6 +158,25 @@ export class WebGatewayRoutes {
     return this.redirect;
   }
 
+  /** The parents of the route of `hosts`: the HTTPS listeners that serve them, with a redirect. */
+  private parentsFor(problems: Problems, hosts: string[]): RouteParentRef[] {
+    const input = this.input;
+    const listeners = input.gateway.toGatewayRef().listeners;
+    if (input.sectionName !== undefined || input.port !== undefined || !input.httpsRedirect) {
+      return [{ gateway: input.gateway, sectionName: input.sectionName, port: input.port }];
+    }
+    if (listeners === undefined) {
+      problems.add('sectionName', undefined, 'must be set when HTTP is redirected to HTTPS and the Gateway\'s listeners are not known: the app\'s route must not attach to the HTTP listener',
+        'name the HTTPS listener, or give the listeners to Gateway.fromGatewayName()');
+      return [];
+    }
+    const https = serving(listeners.filter((l) => l.protocol === 'HTTPS'), hosts);
+    if (https.length === 0) {
+      problems.add('sectionName', undefined, `must name an HTTPS listener: Gateway '${input.gateway.toGatewayRef().name}' has none that serves ${hosts.length > 0 ? hosts.join(', ') : 'every host'}`);
+    }
+    return https.map((l) => ({ gateway: input.gateway, sectionName: l.name }));
+  }
+
   private routeFor(hosts: string[]): HttpRoute {
     const key = [...hosts].sort().join(',');
     let route = this.byHosts.get(key);
@@ -177,10 +184,16 @@ export class WebGatewayRoutes {
       const first = this.byHosts.size === 0;
       const suffix = first ? '' : `-${hosts[0] ?? 'any'}`;
       const name = this.input.name !== undefined ? `${this.input.name}${suffix}` : undefined;
+      let parents = this.parents;
+      if (!first) {
+        const problems = new Problems(this.scope);
+        parents = this.parentsFor(problems, hosts);
+        problems.throwIfAny();
+      }
       route = new HttpRoute(this.scope, first ? this.id : `${this.id}-${hosts[0] ?? 'any'}`, {
         name: name !== undefined && nameErrors(name).length === 0 ? name : undefined,
         namespace: this.input.namespace,
-        parentRefs: this.parents,
+        parentRefs: parents,
         hostnames: hosts,
       });
       this.byHosts.set(key, route);

@@ -52,7 +52,8 @@ export class RouteCore {
       problems.addEach('parentRefs.port', p.port, portErrors(p.port));
     }
     const ref = p.gateway.toGatewayRef();
-    const same = this.parents.filter((x) => x.ref.name === ref.name && (x.ref.namespace ?? this.effectiveNamespace) === (ref.namespace ?? this.effectiveNamespace));
+    const ns = (r: GatewayRef) => r.namespace ?? this.effectiveNamespace;
+    const same = this.parents.filter((x) => x.ref.name === ref.name && ns(x.ref) === ns(ref));
     if (same.length > 0) {
       if (p.sectionName === undefined || same.some((x) => x.input.sectionName === undefined)) {
         problems.add('parentRefs.sectionName', p.sectionName, `must be set on every reference to Gateway '${ref.name}' when the route attaches to it more than once`,
@@ -100,7 +101,7 @@ export class RouteCore {
     given.forEach((b, i) => {
       if (!(b instanceof RouteBackend)) {
         problems.add(`${field}[${i}]`, b, 'must be made with RouteBackend.fromWebBackend(), .service() or .serviceName()');
-      } else if (given.findIndex((x) => x instanceof RouteBackend && x.serviceName === b.serviceName && x.port === b.port && x.namespace === b.namespace) < i) {
+      } else if (given.findIndex((x) => x instanceof RouteBackend && sameTarget(x, b)) < i) {
         problems.add(`${field}[${i}]`, b.serviceName, 'must not list the same Service and port twice in a rule', 'give one backend the sum of the weights');
       }
     });
@@ -185,6 +186,15 @@ export class RouteCore {
           return;
         }
       }
+      if (this.hostnames.length > 0) {
+        const serving = candidates.filter((l) => l.hostname === undefined || this.hostnames.some((h) => hostnamesIntersect(l.hostname!, h)));
+        if (serving.length === 0) {
+          problems.add(`parentRefs[${i}]`, ref.name, `must reach a listener that serves one of the route's host names (${this.hostnames.join(', ')}): ${candidates.map((l) => `'${l.name}' serves '${l.hostname}'`).join(', ')}`,
+            'attach the route to a listener of its host, or add one to the Gateway');
+          return;
+        }
+        candidates = serving;
+      }
       const gwNamespace = ref.namespace ?? this.effectiveNamespace;
       const admitting = candidates.filter((l) => {
         const from = l.allowedRoutesFrom ?? RouteNamespaces.SAME;
@@ -201,4 +211,17 @@ export class RouteCore {
     });
     return problems.items;
   }
+}
+
+/** Whether two host names (either may be a wildcard `*.example.com`) can match the same request host. */
+export function hostnamesIntersect(a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  const covers = (wild: string, host: string) => wild.startsWith('*.') && host.endsWith(wild.slice(1)) && host.length > wild.length - 1;
+  return covers(a, b) || covers(b, a);
+}
+
+function sameTarget(a: RouteBackend, b: RouteBackend): boolean {
+  return a.serviceName === b.serviceName && a.port === b.port && a.namespace === b.namespace;
 }

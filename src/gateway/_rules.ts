@@ -231,7 +231,12 @@ export function findApiObject(construct: unknown, kind: string, name: string): A
 }
 
 /** Whether `x` is a list; reports the problem otherwise and returns the list (or []). */
-export function listOf<T>(problems: { add(field: string, value: unknown, message: string): void }, field: string, x: readonly T[] | undefined, max?: number): T[] {
+export function listOf<T>(
+  problems: { add(field: string, value: unknown, message: string): void },
+  field: string,
+  x: readonly T[] | undefined,
+  max?: number,
+): T[] {
   if (x === undefined || x === null) {
     return [];
   }

@@ -11,7 +11,14 @@ const MATCH_TYPES = new Set<string>(['Exact', 'RegularExpression']);
 /**
  * Reads a list of header (case-insensitive names) or query parameter matches into `problems`.
  */
-export function readNamedMatches(problems: Problems, field: string, given: readonly HttpHeaderMatch[] | undefined, max: number, maxValue: number, caseInsensitive: boolean): HttpHeaderMatch[] {
+export function readNamedMatches(
+  problems: Problems,
+  field: string,
+  given: readonly HttpHeaderMatch[] | undefined,
+  max: number,
+  maxValue: number,
+  caseInsensitive: boolean,
+): HttpHeaderMatch[] {
   if (given === undefined || given === null) {
     return [];
   }
@@ -44,6 +51,13 @@ export function readNamedMatches(problems: Problems, field: string, given: reado
   return out;
 }
 
+/** Header changes, as the header modifiers take them. */
+interface HeaderChanges {
+  set?: NamedValue[];
+  add?: NamedValue[];
+  remove?: string[];
+}
+
 /** A header name and value, as the header modifiers take them. */
 interface NamedValue {
   readonly name: string;
@@ -54,9 +68,9 @@ interface NamedValue {
  * Reads a header modifier (`set`, `add`, `remove`) into `problems`: each list at most 16 items,
  * each header name once per list, and a header not both set or added and removed.
  */
-export function readHeaderModifier(problems: Problems, field: string, given: { set?: NamedValue[]; add?: NamedValue[]; remove?: string[] } | undefined): { set?: NamedValue[]; add?: NamedValue[]; remove?: string[] } {
+export function readHeaderModifier(problems: Problems, field: string, given: HeaderChanges | undefined): HeaderChanges {
   const o = given !== null && typeof given === 'object' ? given : {};
-  const out: { set?: NamedValue[]; add?: NamedValue[]; remove?: string[] } = {};
+  const out: HeaderChanges = {};
   for (const key of ['set', 'add'] as const) {
     const list = o[key];
     if (list === undefined) {

@@ -51,7 +51,12 @@ export class AllowedRoutes {
     return AllowedRoutes.build('AllowedRoutes.fromNamespaces', RouteNamespaces.SELECTOR, matchLabels, options);
   }
 
-  private static build(where: string, from: RouteNamespaces, matchLabels: { [key: string]: string } | undefined, options: AllowedRoutesOptions): AllowedRoutes {
+  private static build(
+    where: string,
+    from: RouteNamespaces,
+    matchLabels: { [key: string]: string } | undefined,
+    options: AllowedRoutesOptions,
+  ): AllowedRoutes {
     const problems = new Problems(where);
     if (from === RouteNamespaces.SELECTOR) {
       const labels = matchLabels !== null && typeof matchLabels === 'object' && !Array.isArray(matchLabels) ? matchLabels : undefined;

@@ -1,7 +1,7 @@
+import { LIMITS, hostnameErrors, nameErrors, portErrors, slug } from './_rules';
 import { AllowedRoutes } from './allowed-routes';
 import { CertManagerIssuer, CertificateRef } from './certificate-ref';
 import { GatewayProtocol } from './gateway-ref';
-import { LIMITS, hostnameErrors, nameErrors, portErrors, slug } from './_rules';
 import { Problems } from '../validation/_problems';
 
 /**
@@ -113,7 +113,8 @@ export class GatewayListener {
     const problems = new Problems('GatewayListener.http');
     const base = readBase(problems, GatewayProtocol.HTTP, o, 80);
     problems.throwIfAny();
-    return new GatewayListener(base.name, base.port, GatewayProtocol.HTTP, o.hostname, o.allowedRoutes ?? AllowedRoutes.sameNamespace(), [], undefined);
+    const allowed = o.allowedRoutes ?? AllowedRoutes.sameNamespace();
+    return new GatewayListener(base.name, base.port, GatewayProtocol.HTTP, o.hostname, allowed, [], undefined);
   }
 
   /**
@@ -163,7 +164,8 @@ export class GatewayListener {
       problems.add('secretName', o.secretName, 'applies only with `certManager`', 'name the Secret with CertificateRef.fromSecretName()');
     }
     problems.throwIfAny();
-    return new GatewayListener(base.name, base.port, GatewayProtocol.HTTPS, o.hostname, o.allowedRoutes ?? AllowedRoutes.sameNamespace(), certificates, o.certManager);
+    const allowed = o.allowedRoutes ?? AllowedRoutes.sameNamespace();
+    return new GatewayListener(base.name, base.port, GatewayProtocol.HTTPS, o.hostname, allowed, certificates, o.certManager);
   }
 
   private constructor(

@@ -5,8 +5,8 @@ import { RouteCore } from './_route';
 import { LIMITS, grpcNameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
 import { readHeaderModifier, readNamedMatches } from './_values';
 import { OutsideReference } from './gateway-ref';
-import { HeaderModifierOptions } from './http-route-filter';
 import { RouteParentRef } from './http-route';
+import { HeaderModifierOptions } from './http-route-filter';
 import { HttpHeaderMatch, StringMatchType } from './http-route-match';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
@@ -109,7 +109,13 @@ export class GrpcRouteMatch {
     return GrpcRouteMatch.build(problems, StringMatchType.EXACT, undefined, undefined, { headers });
   }
 
-  private static build(problems: Problems, type: StringMatchType, service: string | undefined, method: string | undefined, options: GrpcRouteMatchOptions): GrpcRouteMatch {
+  private static build(
+    problems: Problems,
+    type: StringMatchType,
+    service: string | undefined,
+    method: string | undefined,
+    options: GrpcRouteMatchOptions,
+  ): GrpcRouteMatch {
     const o: GrpcRouteMatchOptions = options !== null && typeof options === 'object' ? options : {};
     const headers = readNamedMatches(problems, 'headers', o.headers, LIMITS.headerMatches, LIMITS.headerValueLength, true);
     problems.throwIfAny();
@@ -387,8 +393,12 @@ export class GrpcRoute extends Construct {
         return {
           name: r.name,
           matches: r.matches?.map((m) => ({
-            method: m.service !== undefined || m.method !== undefined ? { type: m.type as string as gw.GrpcRouteSpecRulesMatchesMethodType, service: m.service, method: m.method } : undefined,
-            headers: m.headers.length > 0 ? m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.GrpcRouteSpecRulesMatchesHeadersType })) : undefined,
+            method: m.service !== undefined || m.method !== undefined
+              ? { type: m.type as string as gw.GrpcRouteSpecRulesMatchesMethodType, service: m.service, method: m.method }
+              : undefined,
+            headers: m.headers.length > 0
+              ? m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.GrpcRouteSpecRulesMatchesHeadersType }))
+              : undefined,
           })),
           filters: filters.length > 0 ? filters : undefined,
           backendRefs: r.backends?.map((b) => this.core.backendRef(b)),

@@ -299,7 +299,9 @@ export class HttpRoute extends Construct {
       } else {
         if (t.request !== undefined) problems.addEach(`${field}.timeouts.request`, t.request?.toHumanString?.() ?? t.request, durationErrors(t.request));
         if (t.backendRequest !== undefined) problems.addEach(`${field}.timeouts.backendRequest`, t.backendRequest?.toHumanString?.() ?? t.backendRequest, durationErrors(t.backendRequest));
-        if (problems.empty && t.request && t.backendRequest && t.request.toMilliseconds() !== 0 && t.backendRequest.toMilliseconds() > t.request.toMilliseconds()) {
+        const longer = problems.empty && t.request && t.backendRequest && t.request.toMilliseconds() !== 0
+          && t.backendRequest.toMilliseconds() > t.request.toMilliseconds();
+        if (longer && t.request && t.backendRequest) {
           problems.add(`${field}.timeouts.backendRequest`, gatewayDuration(t.backendRequest), `must not be longer than \`request\` (${gatewayDuration(t.request)})`);
         }
       }
@@ -391,8 +393,12 @@ function describeMatch(m: HttpRouteMatch | undefined): string {
 function kubeMatch(m: HttpRouteMatch): gw.HttpRouteSpecRulesMatches {
   return {
     path: { type: m.pathType as string as gw.HttpRouteSpecRulesMatchesPathType, value: m.path },
-    headers: m.headers.length > 0 ? m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.HttpRouteSpecRulesMatchesHeadersType })) : undefined,
-    queryParams: m.queryParams.length > 0 ? m.queryParams.map((q) => ({ name: q.name, value: q.value, type: q.type as string as gw.HttpRouteSpecRulesMatchesQueryParamsType })) : undefined,
+    headers: m.headers.length > 0
+      ? m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.HttpRouteSpecRulesMatchesHeadersType }))
+      : undefined,
+    queryParams: m.queryParams.length > 0
+      ? m.queryParams.map((q) => ({ name: q.name, value: q.value, type: q.type as string as gw.HttpRouteSpecRulesMatchesQueryParamsType }))
+      : undefined,
     method: m.method as string as gw.HttpRouteSpecRulesMatchesMethod,
   };
 }

@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { findApiObject, nameErrors, namespaceErrors, portErrors, weightErrors } from './_rules';
-import type { IWebBackend } from '../web/web-backend';
 import { KubeName } from '../net/names';
 import { Problems, renderValue } from '../validation/_problems';
+import type { IWebBackend } from '../web/web-backend';
 
 /**
  * Options of every `RouteBackend` factory.
@@ -128,7 +128,14 @@ export class RouteBackend {
     return RouteBackend.build(problems, serviceName, o.port, o.namespace, false, o);
   }
 
-  private static build(problems: Problems, serviceName: string, port: number, namespace: string | undefined, inApp: boolean, options: RouteBackendOptions): RouteBackend {
+  private static build(
+    problems: Problems,
+    serviceName: string,
+    port: number,
+    namespace: string | undefined,
+    inApp: boolean,
+    options: RouteBackendOptions,
+  ): RouteBackend {
     const o: RouteBackendOptions = options !== null && typeof options === 'object' ? options : {};
     if (port !== undefined) {
       problems.addEach('port', port, portErrors(port));

@@ -200,6 +200,16 @@ test('a listener that allows every namespace admits the route; a later listener 
   expect(() => app.synth()).not.toThrow();
 });
 
+test('fails if no listener of the Gateway serves the route\'s host names', () => {
+  const app = Testing.app();
+  const chart = new Chart(app, 'infra', { namespace: 'infra' });
+  const gateway = Gateway.fromGatewayName('public', { listeners: [{ name: 'shop', port: 443, protocol: 'HTTPS', hostname: '*.shop.example.com' }] });
+  new HttpRoute(chart, 'Ok', { parentRefs: [{ gateway }], hostnames: ['eu.shop.example.com'], rules: [{ backends: [RouteBackend.serviceName('a', { port: 80 })] }] });
+  expect(() => app.synth()).not.toThrow();
+  new HttpRoute(chart, 'Blog', { parentRefs: [{ gateway }], hostnames: ['blog.example.com'], rules: [{ backends: [RouteBackend.serviceName('a', { port: 80 })] }] });
+  expect(() => app.synth()).toThrow(/\[infra\/Blog\] `parentRefs\[0\]` must reach a listener that serves one of the route's host names \(blog.example.com\): 'shop' serves '\*.shop.example.com'/);
+});
+
 describe('fails if', () => {
   test('fails if a route has no parent or no rule at synth', () => {
     const chart = Testing.chart();
