@@ -102,7 +102,7 @@ export class RouteCore {
       if (!(b instanceof RouteBackend)) {
         problems.add(`${field}[${i}]`, b, 'must be made with RouteBackend.fromWebBackend(), .service() or .serviceName()');
       } else if (given.findIndex((x) => x instanceof RouteBackend && sameTarget(x, b)) < i) {
-        problems.add(`${field}[${i}]`, b.serviceName, 'must not list the same Service and port twice in a rule', 'give one backend the sum of the weights');
+        problems.add(`${field}[${i}]`, b.name, 'must not list the same Service and port twice in a rule', 'give one backend the sum of the weights');
       }
     });
     if (given.length > 0 && given.every((b) => b instanceof RouteBackend && b.weight === 0)) {
@@ -116,7 +116,7 @@ export class RouteCore {
     for (const b of backends) {
       this.backends.push(b);
       if (b.inApp && b.namespace !== undefined && b.namespace !== this.effectiveNamespace) {
-        this.grants.allow(b.namespace, 'Service', b.serviceName);
+        this.grants.allow(b.namespace, 'Service', b.name);
       }
     }
   }
@@ -124,7 +124,7 @@ export class RouteCore {
   /** A backendRef. */
   public backendRef(b: RouteBackend): { name: string; port: number; namespace?: string; weight?: number; kind?: string } {
     return {
-      name: b.serviceName,
+      name: b.name,
       namespace: b.namespace !== undefined && b.namespace !== this.effectiveNamespace ? b.namespace : undefined,
       port: b.port,
       weight: b.weight,
@@ -148,10 +148,10 @@ export class RouteCore {
   public outsideReferences(): OutsideReference[] {
     const out: OutsideReference[] = [];
     for (const b of this.backends) {
-      if (b.inApp || out.some((o) => o.name === b.serviceName && o.namespace === (b.namespace ?? this.namespace))) {
+      if (b.inApp || out.some((o) => o.name === b.name && o.namespace === (b.namespace ?? this.namespace))) {
         continue;
       }
-      out.push({ kind: 'Service', name: b.serviceName, namespace: b.namespace ?? this.namespace, referenceGrantNeeded: b.namespace !== undefined && b.namespace !== this.effectiveNamespace });
+      out.push({ kind: 'Service', name: b.name, namespace: b.namespace ?? this.namespace, referenceGrantNeeded: b.namespace !== undefined && b.namespace !== this.effectiveNamespace });
     }
     return out;
   }
@@ -223,5 +223,5 @@ export function hostnamesIntersect(a: string, b: string): boolean {
 }
 
 function sameTarget(a: RouteBackend, b: RouteBackend): boolean {
-  return a.serviceName === b.serviceName && a.port === b.port && a.namespace === b.namespace;
+  return a.name === b.name && a.port === b.port && a.namespace === b.namespace;
 }

@@ -130,15 +130,15 @@ export class GrpcRouteMatch {
      *
      * @default - any service
      */
-    public readonly service: string | undefined,
+    public readonly serviceName: string | undefined,
     /**
      * The method.
      *
      * @default - any method
      */
-    public readonly method: string | undefined,
+    public readonly methodName: string | undefined,
     /** Required headers. */
-    public readonly headers: HttpHeaderMatch[],
+    public readonly headerMatches: HttpHeaderMatch[],
   ) {}
 }
 
@@ -393,11 +393,11 @@ export class GrpcRoute extends Construct {
         return {
           name: r.name,
           matches: r.matches?.map((m) => ({
-            method: m.service !== undefined || m.method !== undefined
-              ? { type: m.type as string as gw.GrpcRouteSpecRulesMatchesMethodType, service: m.service, method: m.method }
+            method: m.serviceName !== undefined || m.methodName !== undefined
+              ? { type: m.type as string as gw.GrpcRouteSpecRulesMatchesMethodType, service: m.serviceName, method: m.methodName }
               : undefined,
-            headers: m.headers.length > 0
-              ? m.headers.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.GrpcRouteSpecRulesMatchesHeadersType }))
+            headers: m.headerMatches.length > 0
+              ? m.headerMatches.map((h) => ({ name: h.name, value: h.value, type: h.type as string as gw.GrpcRouteSpecRulesMatchesHeadersType }))
               : undefined,
           })),
           filters: filters.length > 0 ? filters : undefined,
@@ -409,6 +409,6 @@ export class GrpcRoute extends Construct {
 }
 
 function grpcKey(m: GrpcRouteMatch): string {
-  const headers = m.headers.map((h) => `${h.name.toLowerCase()}=${h.value}`).sort().join(',');
-  return `${m.type} ${m.service ?? '*'}/${m.method ?? '*'}${headers ? ` [${headers}]` : ''}`;
+  const headers = m.headerMatches.map((h) => `${h.name.toLowerCase()}=${h.value}`).sort().join(',');
+  return `${m.type} ${m.serviceName ?? '*'}/${m.methodName ?? '*'}${headers ? ` [${headers}]` : ''}`;
 }

@@ -278,7 +278,7 @@ export class HttpRoute extends Construct {
     const redirect = filters.find((f) => f instanceof HttpRouteFilter && f.type === HttpRouteFilterType.REQUEST_REDIRECT);
     const rewrite = filters.find((f) => f instanceof HttpRouteFilter && f.type === HttpRouteFilterType.URL_REWRITE);
     if (redirect && backends.length > 0) {
-      problems.add(`${field}.backends`, backends.map((b) => b.serviceName), 'must be empty in a rule that redirects: the redirect answers the request', 'put the backends in another rule');
+      problems.add(`${field}.backends`, backends.map((b) => b.name), 'must be empty in a rule that redirects: the redirect answers the request', 'put the backends in another rule');
     }
     if (!redirect && backends.length === 0) {
       problems.add(`${field}.backends`, undefined, 'must list at least one backend (or a filter must redirect): without one every request gets an error',

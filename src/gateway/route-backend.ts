@@ -151,8 +151,8 @@ export class RouteBackend {
   }
 
   private constructor(
-    /** The Service name. */
-    public readonly serviceName: string,
+    /** The name of the Service (the backendRef's `name`). */
+    public readonly name: string,
     /** The Service port. */
     public readonly port: number,
     /**

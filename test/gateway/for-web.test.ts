@@ -70,7 +70,7 @@ test('a host of its own gets a route of its own; the redirect serves it too; can
 
   // THEN
   expect(routes.routes.map((r) => r.name)).toEqual(['shop', 'shop-admin.example.com']);
-  expect(routes.routes[0].rules.map((r) => [r.matches?.map((m) => `${m.pathType} ${m.path}`), r.backends?.map((b) => `${b.serviceName}:${b.weight}`)])).toEqual([
+  expect(routes.routes[0].rules.map((r) => [r.matches?.map((m) => `${m.pathType} ${m.path}`), r.backends?.map((b) => `${b.name}:${b.weight}`)])).toEqual([
     [undefined, ['shop:90', 'shop-canary:10']],
     [['RegularExpression /files/.*\\.pdf'], ['shop:undefined']],
   ]);

@@ -125,7 +125,7 @@ test('a cdk8s-plus Service as backend: its only port, or the port given', () => 
   const svc = new kplus.Service(chart, 'Svc', { metadata: { name: 'api' }, ports: [{ port: 80 }, { port: 9090 }] });
   expect(() => RouteBackend.service(svc)).toThrow(/`port` must be set: Service 'api' has 2 ports/);
   expect(() => RouteBackend.service(svc, { port: 81 })).toThrow(/`port` must be a port that Service 'api' exposes \(80, 9090\), got 81/);
-  expect(RouteBackend.service(svc, { port: 9090 })).toMatchObject({ serviceName: 'api', port: 9090, inApp: true });
+  expect(RouteBackend.service(svc, { port: 9090 })).toMatchObject({ name: 'api', port: 9090, inApp: true });
 });
 
 test('a backend of this app in another namespace comes with its ReferenceGrant; an outside one is listed', () => {
