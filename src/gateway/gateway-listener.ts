@@ -155,7 +155,7 @@ export class GatewayListener {
       if (o.hostname === undefined) {
         problems.add('hostname', undefined, 'must be set with `certManager`: it is the name on the certificate', 'e.g. hostname: \'shop.example.com\'');
       }
-      const secretName = o.secretName ?? (o.hostname !== undefined ? `${slug(o.hostname)}-tls` : undefined);
+      const secretName = o.secretName ?? (typeof o.hostname === 'string' ? `${slug(o.hostname)}-tls` : undefined);
       if (secretName !== undefined) {
         problems.addEach('secretName', secretName, nameErrors(secretName));
         certificates = [CertificateRef.fromSecretName(nameErrors(secretName).length === 0 ? secretName : 'invalid')];
@@ -201,7 +201,7 @@ function readBase(problems: Problems, protocol: GatewayProtocol, o: HttpListener
     problems.addEach('hostname', o.hostname, hostnameErrors(o.hostname));
   }
   const prefix = protocol.toLowerCase();
-  const name = o.name ?? (o.hostname !== undefined ? `${prefix}-${slug(o.hostname)}` : prefix);
+  const name = o.name ?? (typeof o.hostname === 'string' ? `${prefix}-${slug(o.hostname)}` : prefix);
   problems.addEach('name', name, nameErrors(name));
   if (o.allowedRoutes !== undefined && !(o.allowedRoutes instanceof AllowedRoutes)) {
     problems.add('allowedRoutes', o.allowedRoutes, 'must be made with AllowedRoutes.sameNamespace(), .all() or .fromNamespaces()');
