@@ -17,7 +17,10 @@ const path = fc.array(segment, { maxLength: 3 }).map((segs) => `/${segs.join('/'
 const token = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,20}$/);
 const value = fc.string({ minLength: 1, maxLength: 30 });
 const matchType = fc.option(fc.constantFrom(StringMatchType.EXACT, StringMatchType.REGULAR_EXPRESSION), { nil: undefined });
-const named = (max: number) => fc.uniqueArray(fc.record({ name: token, value, type: matchType }), { maxLength: max, selector: (h) => h.name.toLowerCase() });
+const named = (max: number) => fc.uniqueArray(
+  fc.record({ name: token, value, type: matchType }),
+  { maxLength: max, selector: (h) => h.name.toLowerCase() },
+);
 const method = fc.option(fc.constantFrom(...Object.values(HttpMethod)), { nil: undefined });
 const weight = fc.option(fc.integer({ min: 1, max: 1000000 }), { nil: undefined });
 const port = fc.integer({ min: 1, max: 65535 });
@@ -29,7 +32,8 @@ const httpMatch = fc.tuple(fc.constantFrom('prefix', 'exact', 'regex'), path, na
   return HttpRouteMatch.regularExpression(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.*`, options);
 });
 
-const backend = fc.tuple(label, port, weight, fc.option(label, { nil: undefined })).map(([name, p, w, ns]) => RouteBackend.serviceName(name, { port: p, weight: w, namespace: ns }));
+const backend = fc.tuple(label, port, weight, fc.option(label, { nil: undefined }))
+  .map(([name, p, w, ns]) => RouteBackend.serviceName(name, { port: p, weight: w, namespace: ns }));
 
 const headerFilter = fc.tuple(fc.boolean(), named(2), named(2), fc.uniqueArray(token, { maxLength: 2, selector: (t) => t.toLowerCase() }))
   .filter(([, set, add, remove]) => set.length + add.length + remove.length > 0
@@ -99,7 +103,8 @@ test('Gateways from random valid listeners are accepted by the CRD schema', () =
     fc.tuple(fc.option(host, { nil: undefined }), port).map(([h, p]) => GatewayListener.http({ hostname: h, port: p, allowedRoutes: AllowedRoutes.all() })),
     fc.tuple(host, port, label).map(([h, p, s]) => GatewayListener.https({ hostname: h, port: p, certificates: [CertificateRef.fromSecretName(s)] })),
     fc.tuple(host, port).map(([h, p]) => GatewayListener.https({ hostname: h, port: p, certManager: CertManagerIssuer.clusterIssuer('le') })),
-    fc.tuple(port, fc.dictionary(label, label, { minKeys: 1, maxKeys: 2 })).map(([p, labels]) => GatewayListener.http({ name: 'sel', port: p, allowedRoutes: AllowedRoutes.fromNamespaces(labels) })),
+    fc.tuple(port, fc.dictionary(label, label, { minKeys: 1, maxKeys: 2 }))
+      .map(([p, labels]) => GatewayListener.http({ name: 'sel', port: p, allowedRoutes: AllowedRoutes.fromNamespaces(labels) })),
   );
   fc.assert(fc.property(fc.array(listener, { minLength: 1, maxLength: 5 }), (listeners) => {
     const result = attempt((chart) => {
@@ -129,7 +134,8 @@ test('GRPCRoutes from random valid input are accepted by the CRD schema', () => 
     service.map((s) => GrpcRouteMatch.service(s)),
     named(2).filter((h) => h.length > 0).map((h) => GrpcRouteMatch.headers(h)),
   );
-  fc.assert(fc.property(fc.uniqueArray(grpcMatch, { maxLength: 5, selector: (m) => JSON.stringify(m) }), fc.array(backend, { minLength: 1, maxLength: 1 }), (matches, backends) => {
+  const matchList = fc.uniqueArray(grpcMatch, { maxLength: 5, selector: (m) => JSON.stringify(m) });
+  fc.assert(fc.property(matchList, fc.array(backend, { minLength: 1, maxLength: 1 }), (matches, backends) => {
     const result = attempt((chart) => new GrpcRoute(chart, 'G', { parentRefs: [{ gateway: Gateway.fromGatewayName('gw') }], rules: [{ matches, backends }] }));
     expect(result).toEqual([]);
   }), PARAMS);
