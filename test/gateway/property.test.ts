@@ -100,7 +100,8 @@ test('HTTPRoutes from random valid input are accepted by the CRD schema', () => 
 
 test('Gateways from random valid listeners are accepted by the CRD schema', () => {
   const listener = fc.oneof(
-    fc.tuple(fc.option(host, { nil: undefined }), port).map(([h, p]) => GatewayListener.http({ hostname: h, port: p, allowedRoutes: AllowedRoutes.all() })),
+    fc.tuple(fc.option(host, { nil: undefined }), port)
+      .map(([h, p]) => GatewayListener.http({ hostname: h, port: p, allowedRoutes: AllowedRoutes.all() })),
     fc.tuple(host, port, label).map(([h, p, s]) => GatewayListener.https({ hostname: h, port: p, certificates: [CertificateRef.fromSecretName(s)] })),
     fc.tuple(host, port).map(([h, p]) => GatewayListener.https({ hostname: h, port: p, certManager: CertManagerIssuer.clusterIssuer('le') })),
     fc.tuple(port, fc.dictionary(label, label, { minKeys: 1, maxKeys: 2 }))
