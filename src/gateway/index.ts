@@ -9,3 +9,4 @@ export * from './http-route-match';
 export * from './http-route-filter';
 export * from './http-route';
 export * from './grpc-route';
+export * from './backend-tls-policy';
