@@ -3,4 +3,5 @@ export * from './net';
 export * from './external';
 export * from './stateful';
 export * from './web';
+export * from './gateway';
 export * from './graph';
