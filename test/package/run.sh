@@ -37,7 +37,8 @@ step "check the tarball holds lib/, .jsii, README.md, docs/ (the README links th
 contents=$(tar -tzf "$tarball")
 for f in package/.jsii package/package.json package/README.md package/API.md package/lib/index.js package/lib/index.d.ts \
   package/lib/cli/main.js package/lib/cli/cdk8s-plugin.js \
-  package/docs/checker.md package/docs/external.md package/docs/stateful.md package/docs/web.md; do
+  package/docs/checker.md package/docs/external.md package/docs/stateful.md package/docs/web.md \
+  package/docs/gateway.md package/docs/gateway-checker.md package/docs/map.md; do
   grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
 done
 # Every ./docs/*.md the README links to must be in the package.
