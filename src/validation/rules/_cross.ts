@@ -24,7 +24,15 @@ function entry<K, V>(m: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
-const newMap = <K, V>() => new Map<K, V>();
+/** A new map (a function to pass to `entry`, allocated once). */
+function newMap<K, V>(): Map<K, V> {
+  return new Map<K, V>();
+}
+
+/** A new set of strings (to pass to `entry`). */
+function newSet(): Set<string> {
+  return new Set<string>();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Services
@@ -37,7 +45,13 @@ export class Services {
 
   public add(m: Manifest): void {
     if (m.apiVersion === 'v1') {
-      entry(this.byNamespace, namespaceOf(m, this.defaultNamespace), newMap<string, Manifest>).set(nameOf(m), m);
+      const ns = namespaceOf(m, this.defaultNamespace);
+      let names = this.byNamespace.get(ns);
+      if (names === undefined) {
+        names = new Map();
+        this.byNamespace.set(ns, names);
+      }
+      names.set(nameOf(m), m);
     }
   }
 
@@ -130,7 +144,7 @@ function addPorts(containers: readonly any[], portNames: Map<string, Set<string>
         continue;
       }
       if (typeof p.name === 'string') {
-        entry(portNames, protocolOf(p), () => new Set<string>()).add(p.name);
+        entry(portNames, protocolOf(p), newSet).add(p.name);
       }
       if (typeof p.containerPort === 'number') {
         portNumbers.add(p.containerPort);
@@ -170,11 +184,23 @@ export class PodTemplates {
       return;
     }
     const ns = namespaceOf(m, this.defaultNamespace);
-    entry(this.all, ns, () => [] as PodTemplate[]).push(t);
+    const all = this.all.get(ns);
+    if (all === undefined) {
+      this.all.set(ns, [t]);
+    } else {
+      all.push(t);
+    }
     const keys = entry(this.byLabel, ns, newMap<string, Map<string, PodTemplate[]>>);
     for (const k in t.labels) {
-      if (hasOwn(t.labels, k)) {
-        entry(entry(keys, k, newMap<string, PodTemplate[]>), t.labels[k], () => [] as PodTemplate[]).push(t);
+      if (!hasOwn(t.labels, k)) {
+        continue;
+      }
+      const values = entry(keys, k, newMap<string, PodTemplate[]>);
+      const bucket = values.get(t.labels[k]);
+      if (bucket === undefined) {
+        values.set(t.labels[k], [t]);
+      } else {
+        bucket.push(t);
       }
     }
   }
@@ -264,14 +290,14 @@ export class Backends {
   public add(m: Manifest): void {
     const ns = namespaceOf(m, this.defaultNamespace);
     if (m.kind === 'Endpoints') {
-      entry(this.backed, ns, () => new Set<string>()).add(nameOf(m));
+      entry(this.backed, ns, newSet).add(nameOf(m));
       return;
     }
     const serviceName = isMap(m.labels) ? m.labels[SERVICE_NAME_LABEL] : undefined;
     if (typeof serviceName !== 'string') {
       return; // backs no Service (XREF005); never interpolate a hostile value
     }
-    entry(this.backed, ns, () => new Set<string>()).add(serviceName);
+    entry(this.backed, ns, newSet).add(serviceName);
     const slices = entry(entry(this.slices, ns, newMap<string, ServiceSlices>), serviceName,
       () => ({ names: new Set<string>(), first: m, count: 0 }));
     slices.count++;

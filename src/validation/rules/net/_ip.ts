@@ -10,6 +10,13 @@ import { Reporter } from '../_engine';
  */
 
 /**
+ * The last address `readIpAddress` parsed cleanly, and what it read: the rules that read an
+ * address after the rule that reports on it (EPS004 after EPS003) do not parse it again.
+ */
+let lastRead: string | undefined;
+let lastReading: IpAddress | undefined;
+
+/**
  * Reads an address the way a 1.28 API server does. What the server rejects is reported under
  * `invalidRule`; leading zeros in an IPv4 octet, which the 1.28 server accepts (it reads
  * '010.0.0.1' as 10.0.0.1) but other tools read as octal (8.0.0.1), under the acknowledgeable
@@ -23,7 +30,10 @@ export function readIpAddress(r: Reporter, address: string, field: string, inval
   // when it fails, rather than validating every address twice.
   let errors: string[];
   try {
-    return IpAddress.parse(address);
+    const ip = IpAddress.parse(address);
+    lastRead = address;
+    lastReading = ip;
+    return ip;
   } catch (e) {
     errors = IpAddress.errors(address);
     if (errors.length === 0) {
@@ -56,6 +66,9 @@ export function checkEndpointRange(r: Reporter, ip: IpAddress, address: string, 
 
 /** The address as a 1.28 API server reads it (leading zeros as decimal), or undefined; reports nothing. */
 export function serverReading(address: string): IpAddress | undefined {
+  if (address === lastRead) {
+    return lastReading; // read by the rule before, most likely
+  }
   if (IpAddress.isValid(address)) {
     return IpAddress.parse(address);
   }

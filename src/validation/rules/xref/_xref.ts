@@ -2,6 +2,20 @@ import { PodTemplate, portNameOf } from '../_cross';
 import { Manifest, Reporter, isMap, list, map, nameOf } from '../_engine';
 import { Walk } from '../_rule';
 
+/** The selector of a Service that selects pods (a map with a key), or undefined. */
+export function podSelectorOf(svc: Manifest): Record<string, any> | undefined {
+  const selector = map(svc.spec).selector;
+  if (!isMap(selector)) {
+    return undefined;
+  }
+  for (const key in selector) {
+    if (Object.prototype.hasOwnProperty.call(selector, key)) {
+      return selector;
+    }
+  }
+  return undefined;
+}
+
 /** Where an object was looked for, for messages. */
 export function inNamespace(ns: string): string {
   return `in namespace '${ns}'`;
@@ -67,34 +81,49 @@ export function reportAbsentPorts(r: Reporter, svc: Manifest, wanted: readonly s
 /** The annotation prefix of the AWS Load Balancer Controller's actions, which an Ingress backend may name instead of a Service. */
 const ALB_ACTIONS = 'alb.ingress.kubernetes.io/actions.';
 
+/** A backend of an Ingress that names a Service: the default backend when `rule` is -1. */
+export interface ServiceBackend {
+  readonly name: string;
+  readonly service: Record<string, any>;
+  readonly rule: number;
+  readonly path: number;
+}
+
+/** The field of a backend (only written out for a finding). */
+export function backendField(b: ServiceBackend): string {
+  return b.rule < 0 ? 'spec.defaultBackend' : `spec.rules[${b.rule}].http.paths[${b.path}].backend`;
+}
+
 /**
- * Calls `each` for every backend of the Ingress `ing` that names a Service (not an action of the
- * AWS Load Balancer Controller), with the Service name and the backend's field.
+ * The backends of the Ingress `ing` that name a Service (not an action of the AWS Load
+ * Balancer Controller), in order: the default backend, then by rule and path.
  */
-export function forEachServiceBackend(ing: Manifest, each: (name: string, service: Record<string, any>, field: () => string) => void): void {
+export function serviceBackendsOf(ing: Manifest): ServiceBackend[] {
   const spec = map(ing.spec);
   const annotations = map(ing.annotations);
-  const visit = (backend: unknown, field: () => string): void => {
-    if (!isMap(backend)) {
-      return;
-    }
-    const service = backend.service;
-    const name = isMap(service) ? service.name : undefined;
-    if (typeof name !== 'string' || name === '') {
-      return;
-    }
-    if (map(service.port).name === 'use-annotation' && typeof annotations[`${ALB_ACTIONS}${name}`] === 'string') {
-      return; // an action of the AWS Load Balancer Controller, not a Service
-    }
-    each(name, service, field);
-  };
-  visit(spec.defaultBackend, () => 'spec.defaultBackend');
+  const backends: ServiceBackend[] = [];
+  addBackend(backends, spec.defaultBackend, annotations, -1, -1);
   const rules = list(spec.rules);
   for (let i = 0; i < rules.length; i++) {
     const paths = list(map(map(rules[i]).http).paths);
     for (let j = 0; j < paths.length; j++) {
-      // (the field is only written out for a finding)
-      visit(map(paths[j]).backend, () => `spec.rules[${i}].http.paths[${j}].backend`);
+      addBackend(backends, map(paths[j]).backend, annotations, i, j);
     }
   }
+  return backends;
+}
+
+function addBackend(backends: ServiceBackend[], backend: unknown, annotations: Record<string, any>, rule: number, path: number): void {
+  if (!isMap(backend)) {
+    return;
+  }
+  const service = backend.service;
+  const name = isMap(service) ? service.name : undefined;
+  if (typeof name !== 'string' || name === '') {
+    return;
+  }
+  if (map(service.port).name === 'use-annotation' && typeof annotations[`${ALB_ACTIONS}${name}`] === 'string') {
+    return; // an action of the AWS Load Balancer Controller, not a Service
+  }
+  backends.push({ name, service, rule, path });
 }

@@ -1,7 +1,7 @@
-import { inNamespace } from './_xref';
+import { inNamespace, podSelectorOf } from './_xref';
 import { Severity } from '../../finding';
 import { POD_TEMPLATES } from '../_cross';
-import { isMap, map, namespaceOf } from '../_engine';
+import { namespaceOf } from '../_engine';
 import { SVC_DOCS } from '../_links';
 import { Rule } from '../_rule';
 import { serviceType } from '../service/_service';
@@ -17,8 +17,8 @@ export const XREF001: Rule = {
   order: 1010,
   uses: [POD_TEMPLATES],
   check(r, set) {
-    const selector = map(r.m.spec).selector;
-    if (serviceType(r.m) === 'ExternalName' || !isMap(selector) || Object.keys(selector).length === 0) {
+    const selector = podSelectorOf(r.m);
+    if (selector === undefined || serviceType(r.m) === 'ExternalName') {
       return; // (a Service without selector is XREF014's)
     }
     const ns = namespaceOf(r.m, r.settings.namespace);

@@ -1,7 +1,7 @@
-import { TARGET_PORT_WALK, describePorts, forEachTarget } from './_xref';
+import { TARGET_PORT_WALK, describePorts, forEachTarget, podSelectorOf } from './_xref';
 import { Severity } from '../../finding';
 import { POD_TEMPLATES, ownerOf } from '../_cross';
-import { isMap, map, namespaceOf } from '../_engine';
+import { namespaceOf } from '../_engine';
 import { SVC_DOCS } from '../_links';
 import { Rule } from '../_rule';
 import { serviceType } from '../service/_service';
@@ -15,8 +15,8 @@ export const XREF003: Rule = {
   walk: TARGET_PORT_WALK,
   uses: [POD_TEMPLATES],
   check(r, set) {
-    const selector = map(r.m.spec).selector;
-    if (serviceType(r.m) === 'ExternalName' || !isMap(selector) || Object.keys(selector).length === 0) {
+    const selector = podSelectorOf(r.m);
+    if (selector === undefined || serviceType(r.m) === 'ExternalName') {
       return;
     }
     const selected = set.part(POD_TEMPLATES).selectedBy(r.m, namespaceOf(r.m, r.settings.namespace), selector);

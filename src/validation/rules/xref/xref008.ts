@@ -1,4 +1,4 @@
-import { BACKEND_WALK, forEachServiceBackend, inNamespace } from './_xref';
+import { BACKEND_WALK, backendField, inNamespace, serviceBackendsOf } from './_xref';
 import { Severity } from '../../finding';
 import { SERVICES } from '../_cross';
 import { namespaceOf } from '../_engine';
@@ -17,11 +17,12 @@ export const XREF008: Rule = {
   check(r, set) {
     const ns = namespaceOf(r.m, r.settings.namespace);
     const services = set.part(SERVICES);
-    forEachServiceBackend(r.m, (name, _service, field) => {
+    for (const b of serviceBackendsOf(r.m)) {
+      const name = b.name;
       if (!services.get(ns, name) && !r.isExternal('Service', ns, name)) {
-        r.reportMissing('XREF008', `${field()}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
+        r.reportMissing('XREF008', `${backendField(b)}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
           'the controller answers requests for this path with an error (503)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
       }
-    });
+    }
   },
 };

@@ -1,7 +1,7 @@
-import { inNamespace } from './_xref';
+import { inNamespace, podSelectorOf } from './_xref';
 import { Severity } from '../../finding';
 import { BACKENDS, SERVICE_NAME_LABEL } from '../_cross';
-import { isMap, map, nameOf, namespaceOf } from '../_engine';
+import { nameOf, namespaceOf } from '../_engine';
 import { SVC_DOCS } from '../_links';
 import { Rule } from '../_rule';
 import { serviceType } from '../service/_service';
@@ -17,8 +17,7 @@ export const XREF014: Rule = {
   order: 1010,
   uses: [BACKENDS],
   check(r, set) {
-    const selector = map(r.m.spec).selector;
-    if (serviceType(r.m) === 'ExternalName' || (isMap(selector) && Object.keys(selector).length > 0)) {
+    if (podSelectorOf(r.m) !== undefined || serviceType(r.m) === 'ExternalName') {
       return;
     }
     // A selector-less Service is backed by the EndpointSlices or Endpoints that name it.
