@@ -4,7 +4,7 @@ import { Finding } from './finding';
 import { RULES_BY_ID, ruleById } from './rules/_catalogue';
 import { Manifest, Reporter, RuleSettings, externalKey, isMap, manifestOf, own } from './rules/_engine';
 import { Plan, planOf } from './rules/_plan';
-import { ManifestSet } from './rules/_rule';
+import { IndexPart, ManifestSet } from './rules/_rule';
 import { KubeName } from '../net/names';
 import { ackAnnotationOf, acknowledgedBy, readAcknowledgements } from './rules/ack/_ack';
 import { SERVED, checkApi } from './rules/api/_api';
@@ -210,7 +210,7 @@ class CrossObjectIndex implements ManifestSet {
     this.usable = usable;
   }
 
-  public part<T>(part: import('./rules/_rule').IndexPart<T>): T {
+  public part<T>(part: IndexPart<T>): T {
     let value = this.parts.get(part) as T | undefined;
     if (value === undefined) {
       // A part no rule of the check declared in `uses`: filled now, with a second pass.
