@@ -1,5 +1,5 @@
-// Writes the rules table of docs/checker.md from the rule catalogue.
-// Usage: npx ts-node --transpile-only scripts/generate-rule-docs.ts
+// Writes the rules table of docs/checker.md from the rule catalogue (ALL_RULES, src/validation/rules/_all.ts).
+// Usage: npx ts-node --transpile-only --project examples/tsconfig.json scripts/generate-rule-docs.ts
 import * as fs from 'fs';
 import * as path from 'path';
 import { withRuleTable } from '../src/validation/rules/_docs';

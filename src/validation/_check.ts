@@ -1,17 +1,13 @@
 import { Problems } from './_problems';
 import type { CheckOptions } from './checker';
 import { Finding } from './finding';
-import { SERVED, checkApi } from './rules/_api';
-import { CATALOGUE } from './rules/_catalogue';
-import { CrossObjectRules } from './rules/_cross';
-import { checkEndpointSlice, checkEndpoints } from './rules/_endpoints';
+import { RULES_BY_ID, ruleById } from './rules/_catalogue';
 import { Manifest, Reporter, RuleSettings, externalKey, isMap, manifestOf, own } from './rules/_engine';
+import { Plan, planOf } from './rules/_plan';
+import { IndexPart, ManifestSet } from './rules/_rule';
 import { KubeName } from '../net/names';
-import { checkIngress, checkIngressClass } from './rules/_ingress';
-import { ACK_ANNOTATION, checkMeta } from './rules/_meta';
-import { checkIngressSecurity, checkServiceSecurity } from './rules/_security';
-import { checkService, serviceType } from './rules/_service';
-import { checkProbes, isWorkload } from './rules/_workloads';
+import { ackAnnotationOf, acknowledgedBy, readAcknowledgements } from './rules/ack/_ack';
+import { SERVED, checkApi } from './rules/api/_api';
 
 /**
  * Parses the options; throws a `ValidationError` when they are invalid.
@@ -36,7 +32,7 @@ function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<
     problems.add('skipRules', skipRules, 'must be a list of rule ids');
   } else {
     skipRules.forEach((id, i) => {
-      if (typeof id !== 'string' || !own(CATALOGUE, id.trim().toUpperCase())) {
+      if (typeof id !== 'string' || !ruleById(id.trim().toUpperCase())) {
         problems.add(`skipRules[${i}]`, id, 'must be the id of a rule of the catalogue', 'see `ManifestChecker.rules` or `k8s-connectivity-check --list-rules`');
       } else {
         skip.add(id.trim().toUpperCase());
@@ -92,9 +88,9 @@ function settingsOf(options: CheckOptions): { settings: RuleSettings; skip: Set<
   }
   const security = options.security === true;
   if (!security) {
-    for (const id of Object.keys(CATALOGUE)) {
-      if (CATALOGUE[id].profile === 'security') {
-        skip.add(id);
+    for (const rule of RULES_BY_ID.values()) {
+      if (rule.profile === 'security') {
+        skip.add(rule.id);
       }
     }
   }
@@ -118,40 +114,39 @@ export function checkManifests(manifests: any[], givenOptions?: CheckOptions): F
   const { settings, skip } = settingsOf(options);
   const objects: any[] = Array.isArray(manifests) ? manifests : [];
   const findings: Finding[] = [];
+  // The rules that apply, by kind, built once per set of skipped rules (not per object).
+  const plan = planOf(skip);
   // One reporter, moved from object to object: most objects have nothing to report.
-  const r = new Reporter(findings, skip, settings);
-  // Each object is visited once here, and the cross-object rules and acknowledgements take
-  // what they need of it meanwhile: visiting many objects again costs more than the rules.
-  const cross = new CrossObjectRules(settings);
+  const r = new Reporter(findings, skip, settings, RULES_BY_ID);
+  // Each object is visited once here: the API checks, then the rules of its kind, while the
+  // index parts take what they need of it; the cross-object rules run after, on the objects
+  // kept, with the index complete. Visiting many objects again costs more than the rules.
+  const index = new CrossObjectIndex(plan, settings.namespace);
+  const usable: Manifest[] = [];
   const acknowledging: Manifest[] = [];
   for (let i = 0; i < objects.length; i++) {
     const m = manifestOf(i, objects[i]);
     const root = checkApi(r.moveTo(m));
-    if (root !== undefined) {
-      checkMeta(r);
-      switch (m.kind) {
-        case 'Service':
-          checkService(r, settings);
-          checkServiceSecurity(r, serviceType(m));
-          break;
-        case 'Endpoints': checkEndpoints(r); break;
-        case 'EndpointSlice': checkEndpointSlice(r); break;
-        case 'Ingress':
-          checkIngress(r);
-          checkIngressSecurity(r);
-          break;
-        case 'IngressClass': checkIngressClass(r); break;
-      }
-    } else if (isWorkload(m.kind, m.apiVersion)) {
-      checkProbes(r);
+    const kind = m.kind;
+    const served = typeof kind === 'string' && own(SERVED, kind) !== undefined;
+    // The rules of a kind the API checks know run when the object passed them; those of
+    // other kinds (workloads, ...) on any map with a kind.
+    if (root !== undefined || (!served && typeof kind === 'string' && isMap(m.obj))) {
+      plan.runObject(r, m, NO_SET);
     }
     // Objects of other kinds are context for the cross-object rules (pods, StatefulSets).
-    cross.add(m, root !== undefined || (isMap(m.obj) && own(SERVED, m.kind) === undefined));
+    if (root !== undefined || (isMap(m.obj) && !served)) {
+      usable.push(m);
+      index.add(m);
+    }
     if (ackAnnotationOf(m) !== undefined) {
       acknowledging.push(m);
     }
   }
-  cross.check(r);
+  index.complete(usable);
+  for (const m of usable) {
+    plan.runCross(r, m, index);
+  }
   const acks = readAcknowledgements(acknowledging, r, findings);
   let out: Finding[] = findings;
   if (acks.size > 0) {
@@ -184,95 +179,49 @@ function inObjectOrder(findings: readonly Finding[]): boolean {
   return true;
 }
 
-/** `RULE: reason` or `RULE(target): reason`. */
-const ACK_ENTRY = /^([A-Za-z]+[0-9]+)\s*(?:\(([^()]*)\))?\s*(?::([\s\S]*))?$/;
+/** The set of a rule that runs while its object is visited: it may not read the index. */
+const NO_SET: ManifestSet = {
+  part(part) {
+    throw new Error(`internal error: a rule read the index part '${part.name}' while the objects are visited: mark it \`crossObject: true\``);
+  },
+};
 
-/** The key of an acknowledgement that names a rule alone. */
-const WHOLE_RULE = '\u0000';
+/** The index parts of one check, filled in the one pass over the objects. */
+class CrossObjectIndex implements ManifestSet {
+  private readonly parts = new Map<unknown, unknown>();
+  private usable: readonly Manifest[] | undefined;
 
-/** The acknowledgements of one object: rule id to target (or WHOLE_RULE) to reason. */
-type Acks = Map<string, Map<string, string>>;
-
-/** The reason an object's acknowledgements of a rule give for `f`, or undefined. */
-function acknowledgedBy(targets: Map<string, string> | undefined, f: Finding): string | undefined {
-  if (targets === undefined) {
-    return undefined;
-  }
-  return targets.get(f.target ?? f.field) ?? targets.get(WHOLE_RULE);
-}
-
-/** The acknowledgement annotation of an object, or undefined. */
-function ackAnnotationOf(m: Manifest): unknown {
-  return isMap(m.annotations) ? m.annotations[ACK_ANNOTATION] : undefined;
-}
-
-/**
- * Reads the acknowledgements of the objects `acknowledging` (the objects that have the
- * annotation): index to rule id to target to reason. Reports ACK001 for entries without a
- * reason, that cannot be read, or that name a rule which finds several things per object
- * without naming the finding; ACK002 for unknown rules and rules that cannot be acknowledged.
- */
-function readAcknowledgements(acknowledging: readonly Manifest[], r: Reporter, findings: readonly Finding[]): Map<number, Acks> {
-  const acks = new Map<number, Acks>();
-  const field = `metadata.annotations[${ACK_ANNOTATION}]`;
-  const example = '\'XREF008(legacy-svc): managed by the platform team\'';
-  for (const object of acknowledging) {
-    const i = object.index;
-    const value = ackAnnotationOf(object);
-    r.moveTo(object);
-    if (typeof value !== 'string') {
-      r.report('ACK001', field, value, 'must be a string of \'<RULE>(<target>): <reason>\' entries');
-      continue;
-    }
-    const entries = value.split(/[;\n]/).map((e) => e.trim()).filter((e) => e.length > 0);
-    if (entries.length === 0) {
-      r.report('ACK001', field, value, 'must acknowledge at least one finding as \'<RULE>(<target>): <reason>\'', `e.g. ${example}`);
-    }
-    for (const entry of entries) {
-      const m = ACK_ENTRY.exec(entry);
-      if (!m) {
-        r.report('ACK001', field, entry, 'must be \'<RULE>(<target>): <reason>\' or, for a rule that finds one thing per object, \'<RULE>: <reason>\'', `e.g. ${example}`);
-        continue;
-      }
-      const id = m[1].toUpperCase();
-      const target = m[2] === undefined ? undefined : m[2].trim();
-      const reason = (m[3] ?? '').trim();
-      const rule = own(CATALOGUE, id);
-      if (!rule) {
-        r.report('ACK002', field, id, 'is not the id of a rule of the catalogue', 'see `k8s-connectivity-check --list-rules`');
-        continue;
-      }
-      const named = target === undefined ? id : `${id}(${target})`;
-      if (reason === '') {
-        r.report('ACK001', field, entry, `must give a reason for acknowledging ${named}`, `write '${named}: <why this is intended>'`);
-        continue;
-      }
-      if (rule.server === true) {
-        r.report('ACK002', field, id, 'cannot be acknowledged: the API server rejects the object anyway', 'fix the object instead');
-        continue;
-      }
-      if (id.startsWith('ACK')) {
-        r.report('ACK002', field, id, 'cannot be acknowledged', 'fix the acknowledgement instead');
-        continue;
-      }
-      if (target === '' || (target === undefined && rule.one !== true)) {
-        const found = findings.filter((f) => f.manifestIndex === i && f.ruleId === id).map((f) => `'${id}(${f.target ?? f.field}): ...'`);
-        r.report('ACK001', field, entry, `must name the finding it accepts: ${id} can find several things on one object, and an acknowledgement accepts one`,
-          found.length > 0 ? `write ${[...new Set(found)].join(' or ')}` : `write '${id}(<target>): ${reason}', with the finding's target (the name it refers to, or its field)`);
-        continue;
-      }
-      let forObject = acks.get(i);
-      if (!forObject) {
-        forObject = new Map();
-        acks.set(i, forObject);
-      }
-      let targets = forObject.get(id);
-      if (!targets) {
-        targets = new Map();
-        forObject.set(id, targets);
-      }
-      targets.set(target ?? WHOLE_RULE, reason);
+  public constructor(private readonly plan: Plan, private readonly defaultNamespace: string) {
+    for (const part of plan.parts) {
+      this.parts.set(part, part.create(defaultNamespace));
     }
   }
-  return acks;
+
+  /** Gives a usable object to the parts that take its kind. */
+  public add(m: Manifest): void {
+    const parts = this.plan.partsOf(m.kind);
+    for (let i = 0; i < parts.length; i++) {
+      parts[i].add(this.parts.get(parts[i]), m);
+    }
+  }
+
+  /** Marks the index complete: `usable` are the objects added, for parts filled on first use. */
+  public complete(usable: readonly Manifest[]): void {
+    this.usable = usable;
+  }
+
+  public part<T>(part: IndexPart<T>): T {
+    let value = this.parts.get(part) as T | undefined;
+    if (value === undefined) {
+      // A part no rule of the check declared in `uses`: filled now, with a second pass.
+      value = part.create(this.defaultNamespace);
+      for (const m of this.usable ?? []) {
+        if (part.kinds === undefined || (typeof m.kind === 'string' && part.kinds.includes(m.kind))) {
+          part.add(value, m);
+        }
+      }
+      this.parts.set(part, value);
+    }
+    return value;
+  }
 }

@@ -3,7 +3,7 @@ import { Problems } from './_problems';
 import { Finding, RuleInfo } from './finding';
 import { CATALOGUE, ruleInfo, ruleInfos } from './rules/_catalogue';
 import { own } from './rules/_engine';
-import { ACK_ANNOTATION } from './rules/_meta';
+import { ACK_ANNOTATION } from './rules/ack/_ack';
 
 /**
  * Settings of the cluster the manifests are meant for, and what to report.

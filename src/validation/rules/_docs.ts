@@ -1,12 +1,12 @@
 import { ruleInfos } from './_catalogue';
 
 /** The markers of the generated rules table in docs/checker.md. */
-export const RULES_START = '<!-- rules:start (generated from the catalogue: npx ts-node scripts/generate-rule-docs.ts) -->';
+export const RULES_START = '<!-- rules:start (generated from ALL_RULES, src/validation/rules/_all.ts: npx ts-node --transpile-only --project examples/tsconfig.json scripts/generate-rule-docs.ts) -->';
 export const RULES_END = '<!-- rules:end -->';
 
 /**
- * The rules table of docs/checker.md, generated from the catalogue, so that the docs list every
- * rule as it is.
+ * The rules table of docs/checker.md, generated from the catalogue (`ALL_RULES`, in its order),
+ * so that the docs list every rule as it is.
  */
 export function ruleTableMarkdown(): string {
   const lines = [

@@ -1,7 +1,6 @@
+import { KubeName } from '../../net/names';
 import { renderValue } from '../_problems';
 import { Finding, Severity } from '../finding';
-import { CATALOGUE } from './_catalogue';
-import { KubeName } from '../../net/names';
 
 /** The settings every rule may read. */
 export interface RuleSettings {
@@ -144,7 +143,23 @@ export class Reporter {
     private readonly skip: ReadonlySet<string>,
     /** The settings of the check. */
     public readonly settings: RuleSettings = DEFAULT_SETTINGS,
+    /** The rules of the catalogue, by id: the severity and docs link of their findings. */
+    private readonly rules: ReadonlyMap<string, { readonly severity: Severity; readonly docsUrl: string }> = new Map(),
   ) {}
+
+  /** How many findings were recorded so far. */
+  public get count(): number {
+    return this.out.length;
+  }
+
+  /** Puts the findings recorded from the `start`th on in the order of `compare` (a stable sort). */
+  public reorderFrom(start: number, compare: (a: Finding, b: Finding) => number): void {
+    const out = this.out;
+    const tail = out.slice(start).sort(compare);
+    for (let i = 0; i < tail.length; i++) {
+      out[start + i] = tail[i];
+    }
+  }
 
   /** Reports about `m` from now on; returns this reporter. */
   public moveTo(m: Manifest): this {
@@ -187,7 +202,7 @@ export class Reporter {
     if (this.skip.has(ruleId)) {
       return;
     }
-    const rule = own(CATALOGUE, ruleId);
+    const rule = this.rules.get(ruleId);
     if (!rule) {
       throw new Error(`internal error: rule ${ruleId} is not in the catalogue`);
     }

@@ -3,10 +3,14 @@ import { Severity } from '../finding';
 
 /**
  * What the rules of a check can look up about the whole set of manifests: the cross-object
- * index, built once per check before any rule runs, in one pass over the objects.
+ * index, filled in the one pass over the objects, before any cross-object rule runs.
  */
 export interface ManifestSet {
-  /** The index, by kind; each module of rules keeps what it needs (see `IndexPart`). */
+  /**
+   * The part of the index `part` (one object per part and check, shared by every rule that
+   * reads it). A part that no rule of the check lists in `uses` is filled on first use, with a
+   * second pass over the objects: list the parts a rule reads in its `uses`.
+   */
   part<T>(part: IndexPart<T>): T;
 }
 
@@ -17,10 +21,33 @@ export interface ManifestSet {
 export interface IndexPart<T> {
   /** A name, for messages. */
   readonly name: string;
+  /**
+   * The kinds of the objects the part takes: only they are `add`ed (every usable object when
+   * absent).
+   */
+  readonly kinds?: readonly string[];
   /** A new, empty part for one check. */
   create(defaultNamespace: string): T;
-  /** Adds one object (a map that passed the API checks, or of a kind the catalogue does not know). */
+  /**
+   * Adds one object (a map that passed the API checks, or of a kind the API checks do not
+   * know), in the order of the manifests.
+   */
   add(part: T, m: Manifest): void;
+}
+
+/**
+ * Rules that check the same lists of an object (the ports of a Service, the subsets of an
+ * Endpoints object, ...), and whose findings on one object come out in the order of the
+ * fields they are about, as a single walk over those lists would find them: by list item,
+ * then by field, as `fields` orders the field names (a field before the fields inside it).
+ */
+export interface Walk {
+  /** A name, for messages. */
+  readonly name: string;
+  /** Where the rules of the walk run among the rules of their kind (see `Rule.order`). */
+  readonly order: number;
+  /** The field names of the lists walked, in the order a walk visits them. */
+  readonly fields: readonly string[];
 }
 
 /**
@@ -49,8 +76,32 @@ export interface Rule {
   readonly profile?: 'security';
   /**
    * Checks one object of one of `kinds` (the reporter points at it; `r.m` is the object), with
-   * the index of the whole set. Absent for rules reported by a shared check of their area (API,
-   * acknowledgements).
+   * the index of the whole set. Absent for rules reported by a shared check of the engine (the
+   * API checks, acknowledgements) or by a shared reader (NET001, NET002: see `carries`).
    */
   readonly check?: (r: Reporter, set: ManifestSet) => void;
+  /**
+   * Whether `check` reads the index of the whole set (`set.part`): it then runs after every
+   * object has been indexed; otherwise while the object is visited, where `set.part` throws.
+   *
+   * @default - whether `check` takes the set (declares a second parameter)
+   */
+  readonly crossObject?: boolean;
+  /** The index parts `check` reads: filled in the one pass over the objects. */
+  readonly uses?: ReadonlyArray<IndexPart<any>>;
+  /**
+   * Where the rule runs among the rules of its kinds, lowest first (then in the order of the
+   * list): the order in which findings about one object come out. Ignored with `walk`.
+   *
+   * @default 1000
+   */
+  readonly order?: number;
+  /** The walk the rule shares with other rules (see `Walk`). */
+  readonly walk?: Walk;
+  /**
+   * The rules that a shared reader called by `check` reports besides the rule itself (the
+   * address reader reports NET001 and NET002 where it reads an address): the check runs while
+   * any of them applies.
+   */
+  readonly carries?: readonly string[];
 }

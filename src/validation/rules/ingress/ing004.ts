@@ -1,0 +1,27 @@
+import { INGRESS_WALK, forEachPath } from './_ingress';
+import { PATH_TYPES } from './ing005';
+import { Severity } from '../../finding';
+import { absent, oneOf } from '../_engine';
+import { ING_DOCS } from '../_links';
+import { Rule } from '../_rule';
+
+export const ING004: Rule = {
+  id: 'ING004',
+  summary: 'pathType is missing or not Exact, Prefix or ImplementationSpecific',
+  kinds: ['Ingress'],
+  severity: Severity.ERROR,
+  docsUrl: `${ING_DOCS}#path-types`,
+  server: true,
+  walk: INGRESS_WALK,
+  check(r) {
+    forEachPath(r, (p, i, j) => {
+      const pathType = p.pathType;
+      if (absent(pathType)) {
+        const path = typeof p.path === 'string' ? p.path : '';
+        r.report('ING004', `spec.rules[${i}].http.paths[${j}].pathType`, undefined, 'is required in networking.k8s.io/v1', `use 'Prefix' to match '${path || '/'}' and everything below it, or 'Exact'`);
+      } else if (!PATH_TYPES.includes(pathType)) {
+        r.report('ING004', `spec.rules[${i}].http.paths[${j}].pathType`, pathType, `must be one of ${oneOf(PATH_TYPES)}`);
+      }
+    });
+  },
+};

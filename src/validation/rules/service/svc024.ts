@@ -1,0 +1,24 @@
+import { Severity } from '../../finding';
+import { map } from '../_engine';
+import { D } from '../_links';
+import { Rule } from '../_rule';
+
+const TOLERATE_UNREADY = 'service.alpha.kubernetes.io/tolerate-unready-endpoints';
+
+export const SVC024: Rule = {
+  id: 'SVC024',
+  summary: 'the annotation `service.alpha.kubernetes.io/tolerate-unready-endpoints` was removed: use `spec.publishNotReadyAddresses`',
+  kinds: ['Service'],
+  severity: Severity.WARNING,
+  docsUrl: `${D}/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec`,
+  one: true,
+  order: 360,
+  check(r) {
+    const annotations = map(r.m.annotations);
+    if (annotations[TOLERATE_UNREADY] !== undefined) {
+      r.report('SVC024', `metadata.annotations[${TOLERATE_UNREADY}]`, annotations[TOLERATE_UNREADY],
+        'is no longer read by Kubernetes (removed in 1.24): not-ready pods are not published',
+        map(r.m.spec).publishNotReadyAddresses === true ? 'remove the annotation: `publishNotReadyAddresses` is set' : 'set `spec.publishNotReadyAddresses: true` and remove the annotation');
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { BACKEND_WALK, backendField, inNamespace, serviceBackendsOf } from './_xref';
+import { Severity } from '../../finding';
+import { SERVICES } from '../_cross';
+import { namespaceOf } from '../_engine';
+import { ING_DOCS } from '../_links';
+import { Rule } from '../_rule';
+
+export const XREF008: Rule = {
+  id: 'XREF008',
+  summary: 'an Ingress backend names a Service that is not among the manifests in its namespace',
+  kinds: ['Ingress'],
+  severity: Severity.ERROR,
+  docsUrl: `${ING_DOCS}#the-ingress-resource`,
+  missing: true,
+  walk: BACKEND_WALK,
+  uses: [SERVICES],
+  check(r, set) {
+    const ns = namespaceOf(r.m, r.settings.namespace);
+    const services = set.part(SERVICES);
+    for (const b of serviceBackendsOf(r.m)) {
+      const name = b.name;
+      if (!services.get(ns, name) && !r.isExternal('Service', ns, name)) {
+        r.reportMissing('XREF008', `${backendField(b)}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
+          'the controller answers requests for this path with an error (503)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
+      }
+    }
+  },
+};
