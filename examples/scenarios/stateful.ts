@@ -29,6 +29,10 @@ function namedDeployment(scope: Construct, id: string, name: string, props: kplu
     select: false,
   });
   deployment.select(kplus.LabelSelector.of({ labels }));
+  // cdk8s-plus also labels the pods `cdk8s.io/metadata.addr: <hash of the construct path>` and
+  // selects them by it where the Deployment is a pod selector (a cdk8s-plus Service, a
+  // NetworkPolicy peer): the name keeps that label, and them, stable too.
+  deployment.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, name);
   return deployment;
 }
 

@@ -108,8 +108,15 @@ describe('wiring', () => {
     const [service] = kinds(manifests, 'Service');
     const [set] = kinds(manifests, 'StatefulSet');
     expect(service.spec.selector).toEqual(set.spec.selector.matchLabels);
-    expect(Object.keys(service.spec.selector)).toHaveLength(1);
-    expect(set.spec.template.metadata.labels).toEqual({ ...service.spec.selector, app: 'etcd' });
+    // the recommended labels, from the StatefulSet's name: never a hash of the construct path
+    expect(service.spec.selector).toEqual({ 'app.kubernetes.io/name': 'etcd', 'app.kubernetes.io/instance': 'etcd' });
+    expect(set.spec.template.metadata.labels).toEqual({
+      ...service.spec.selector,
+      'app.kubernetes.io/managed-by': 'cdk8s-service-patterns',
+      // cdk8s-plus's own pod label, kept stable: the StatefulSet's name
+      'cdk8s.io/metadata.addr': 'etcd',
+      'app': 'etcd',
+    });
   });
 
   test('every port is named and maps to a container port by name or by number, with its appProtocol', () => {
@@ -523,16 +530,21 @@ describe('checks of the emitted objects at synth', () => {
     expect(problems[1].message).toBe('must be a subset of the pod template labels, but \'tier=db\' is not among them: the Service selects no pod');
   });
 
-  test('fails if the StatefulSet selects by more labels than the Service', () => {
+  test('a label the StatefulSet selects by later is selected by its Services too', () => {
     // GIVEN
     const chart = Testing.chart();
-    const db = etcd(chart, { podMetadata: { labels: { app: 'etcd' } } });
+    const db = etcd(chart, { podMetadata: { labels: { app: 'etcd' } }, clientService: true });
 
     // WHEN
     db.statefulSet.select(kplus.LabelSelector.of({ labels: { app: 'etcd' } }));
 
-    // THEN
-    expect(() => Testing.synth(chart)).toThrow(/`service.spec.selector` must equal the selector of the workload's pods/);
+    // THEN: the Services select the StatefulSet's matchLabels as they are at synth
+    const manifests = Testing.synth(chart);
+    const [set] = kinds(manifests, 'StatefulSet');
+    for (const service of kinds(manifests, 'Service')) {
+      expect(service.spec.selector).toEqual(set.spec.selector.matchLabels);
+    }
+    expect(set.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'etcd', 'app.kubernetes.io/instance': 'etcd', 'app': 'etcd' });
   });
 
   test('fails if an escape hatch points the StatefulSet at another Service', () => {
