@@ -429,7 +429,9 @@ function podSpec(plan: WebWorkloadPlan, container: kplus.Container): any {
 }
 
 /** The values the API server gives a probe's timing fields when they are left out. */
-const PROBE_DEFAULTS: { [field: string]: number } = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+const PROBE_DEFAULTS: { [field: string]: number } = {
+  initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
+};
 
 /** Drops the timing fields of a rendered probe that restate the API server's defaults. */
 function dropProbeDefaults(probe: any): void {

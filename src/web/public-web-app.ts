@@ -390,6 +390,13 @@ export class PublicWebApp extends Construct implements IWebBackend {
   }
 
   /**
+   * The name of the Deployment.
+   */
+  public get deploymentName(): string {
+    return this.deployment.name;
+  }
+
+  /**
    * The Service name.
    */
   public get serviceName(): string {

@@ -1,6 +1,6 @@
 import { ExposurePlan, exposurePlanOf, setExposurePlan } from './_values';
-import { Cidr } from '../net/ip';
 import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/_node-port-range';
+import { Cidr } from '../net/ip';
 import { KubeName } from '../net/names';
 import { Problems } from '../validation/_problems';
 

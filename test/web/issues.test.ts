@@ -6,7 +6,8 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { synthKind } from './_helpers';
 import {
-  IngressController, InternalWebApp, IpAddress, ManifestChecker, Protocol, PublicWebApp, Severity, ValidationError, WebBackend, WebExposure, WebPathType,
+  IngressController, InternalWebApp, IpAddress, ManifestChecker, Protocol, PublicWebApp, Severity, ValidationError, WebBackend, WebExposure,
+  WebPathType,
 } from '../../src';
 import { ingressHostErrors } from '../../src/net/_hosts';
 import { globPrefix, ingressPathErrors } from '../../src/web/_rules';
