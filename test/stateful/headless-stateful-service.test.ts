@@ -1,5 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol } from '../../src';
 import { problemsOf } from '../_problems';
 
@@ -573,4 +574,25 @@ test('ports: [] gives a StatefulSet a headless Service without ports (DNS names 
 test('fails if a client Service is asked for with no ports', () => {
   expect(() => new HeadlessStatefulService(Testing.chart(), 'Workers', { containers: [{ image: 'worker:1' }], ports: [], clientService: true }))
     .toThrow(/`clientService` needs ports: a Service with a cluster IP must have at least one, and `ports` is empty, got true: list `ports`, or turn `clientService` off/);
+});
+
+test('JSON patches of the cdk8s-plus objects: IntOrString and Quantity fields take k8s.IntOrString and k8s.Quantity values (docs/stateful.md)', () => {
+  // GIVEN: the StatefulSet and Services are cdk8s-plus objects, whose L1 objects map their JSON
+  // after the patches are applied
+  const chart = Testing.chart();
+  const db = etcd(chart);
+
+  // WHEN
+  ApiObject.of(db.service).addJsonPatch(JsonPatch.replace('/spec/ports/0/targetPort', k8s.IntOrString.fromNumber(2379)));
+  ApiObject.of(db.statefulSet).addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/resources/limits/memory', k8s.Quantity.fromString('1Gi')));
+  const plain = Testing.chart();
+  const other = etcd(plain);
+  ApiObject.of(other.statefulSet).addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/resources/limits/memory', '1Gi'));
+
+  // THEN
+  const manifests = Testing.synth(chart);
+  expect(kinds(manifests, 'Service')[0].spec.ports[0].targetPort).toBe(2379);
+  expect(kinds(manifests, 'StatefulSet')[0].spec.template.spec.containers[0].resources.limits.memory).toBe('1Gi');
+  // a plain value in a Quantity field is dropped by the L1 mapping: what the docs warn about
+  expect(kinds(Testing.synth(plain), 'StatefulSet')[0].spec.template.spec.containers[0].resources.limits.memory).toBeUndefined();
 });
