@@ -1,7 +1,7 @@
 // Internal: the Deployment and Service of a web app, shared by InternalWebApp and PublicWebApp
 // (both compose it; neither extends the other). Not exported by the folder's index, so not part
 // of the package's API.
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { listProp } from './_rules';
@@ -158,6 +158,7 @@ export function planWebWorkload(scope: Construct, props: InternalWebAppProps, pr
       problems.add(key, list, 'must be a list of strings', key === 'command' ? 'e.g. [\'/app/server\', \'--listen=:8080\']' : 'e.g. [\'--verbose\']');
     }
   }
+  checkResources(problems, p.resources);
   const securityContext = objectProp(problems, 'securityContext', p.securityContext);
   for (const key of ['ensureNonRoot', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'privileged'] as const) {
     const v = (securityContext as any)?.[key];
@@ -294,6 +295,32 @@ function envOf(problems: Problems, p: InternalWebAppProps): { [name: string]: kp
     problems.add('envFrom', p.envFrom, 'must be a list of cdk8s-plus `EnvFrom`', 'e.g. [kplus.Env.fromConfigMap(configMap)]');
   }
   return out;
+}
+
+/**
+ * Checks `resources` into `problems`: CPU amounts are `kplus.Cpu`s, memory and ephemeral storage
+ * `Size`s (cdk8s-plus renders them by calling their methods, so anything else would be a
+ * TypeError at synth).
+ */
+function checkResources(problems: Problems, resources: kplus.ContainerResources | undefined): void {
+  const r = objectProp(problems, 'resources', resources);
+  if (r === undefined) {
+    return;
+  }
+  const kinds: [keyof kplus.ContainerResources, (x: unknown) => boolean, string][] = [
+    ['cpu', (x) => x instanceof kplus.Cpu, 'a `kplus.Cpu` such as kplus.Cpu.millis(250)'],
+    ['memory', (x) => x instanceof Size, 'a `Size` such as Size.mebibytes(512)'],
+    ['ephemeralStorage', (x) => x instanceof Size, 'a `Size` such as Size.gibibytes(1)'],
+  ];
+  for (const [key, ok, what] of kinds) {
+    const limits = objectProp(problems, `resources.${key}`, (r as any)[key]);
+    for (const bound of ['request', 'limit']) {
+      const value = (limits as any)?.[bound];
+      if (value !== undefined && !ok(value)) {
+        problems.add(`resources.${key}.${bound}`, value, `must be ${what}`);
+      }
+    }
+  }
 }
 
 /** A prop that must be a plain object (a map or a struct), or undefined after a problem. */

@@ -368,7 +368,16 @@ describe('InternalWebApp under hostile props', () => {
     fc.assert(fc.property(fc.oneof(
       anything,
       fc.dictionary(fc.constantFrom('image', 'serviceName', 'replicas', 'containerPort', 'port', 'portName', 'additionalPorts',
-        'additionalContainerPorts', 'env', 'clusterDomain'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
+        'additionalContainerPorts', 'env', 'clusterDomain', 'name', 'partOf', 'labels', 'selectorLabels', 'envVariables', 'envFrom',
+        'command', 'args', 'resources', 'securityContext', 'tmpVolume', 'volumeMounts', 'serviceAccount', 'automountServiceAccountToken',
+        'imagePullPolicy'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
+      // the structs of the new props, with hostile fields
+      fc.record({
+        resources: fc.record({ cpu: fc.record({ limit: anything, request: anything }), memory: fc.record({ limit: anything }) }, { requiredKeys: [] }),
+        securityContext: fc.record({ user: anything, ensureNonRoot: anything, readOnlyRootFilesystem: anything }, { requiredKeys: [] }),
+        volumeMounts: fc.array(fc.record({ path: anything, volume: anything }), { maxLength: 2 }),
+        envVariables: fc.dictionary(fc.string({ maxLength: 5 }), anything, { maxKeys: 2 }),
+      }, { requiredKeys: [] }).map((d) => ({ image: 'nginx:1.25', ...d })),
     ), (props) => {
       expectValidOrExplained(attempt((chart) => new InternalWebApp(chart, 'Api', props as any)));
     }), fuzzParams());

@@ -267,3 +267,14 @@ describe('escape hatches take plain values', () => {
 test('problems are ValidationErrors', () => {
   expect(() => new InternalWebApp(Testing.chart(), 'A', { image: 'a:1', labels: 'x' as any })).toThrow(ValidationError);
 });
+
+test('resources of the wrong type are problems of the prop, not a TypeError at synth', () => {
+  const problems = problemsOf(() => new InternalWebApp(Testing.chart(), 'A', {
+    image: 'a:1',
+    resources: { cpu: { limit: '500m' as any }, memory: { limit: 512 as any } },
+  }));
+  expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+    'resources.cpu.limit: must be a `kplus.Cpu` such as kplus.Cpu.millis(250)',
+    'resources.memory.limit: must be a `Size` such as Size.mebibytes(512)',
+  ]);
+});
