@@ -373,7 +373,10 @@ describe('InternalWebApp under hostile props', () => {
         'imagePullPolicy'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
       // the structs of the new props, with hostile fields
       fc.record({
-        resources: fc.record({ cpu: fc.record({ limit: anything, request: anything }), memory: fc.record({ limit: anything }) }, { requiredKeys: [] }),
+        resources: fc.record({
+          cpu: fc.record({ limit: anything, request: anything }),
+          memory: fc.record({ limit: anything }),
+        }, { requiredKeys: [] }),
         securityContext: fc.record({ user: anything, ensureNonRoot: anything, readOnlyRootFilesystem: anything }, { requiredKeys: [] }),
         volumeMounts: fc.array(fc.record({ path: anything, volume: anything }), { maxLength: 2 }),
         envVariables: fc.dictionary(fc.string({ maxLength: 5 }), anything, { maxKeys: 2 }),
