@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerPortInfo, containerPortsOf, createService, describeContainerPorts, findContainerPort, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
@@ -311,7 +312,7 @@ export class HeadlessStatefulService extends Construct {
     // the StatefulSet points its `serviceName` at it and makes it select the pods.
     // The pods are selected by the recommended labels, not by cdk8s-plus's hash of the construct
     // path: a StatefulSet's selector is immutable.
-    this.statefulSet = new kplus.StatefulSet(this, 'StatefulSet', {
+    this.statefulSet = new LeanStatefulSet(this, 'StatefulSet', {
       metadata: { name: statefulSetName, namespace: p.namespace, labels },
       containers: p.containers,
       replicas,
@@ -467,6 +468,70 @@ export class HeadlessStatefulService extends Construct {
         'remove the override of `spec.serviceName`');
     }
     return [...found, ...problems.items];
+  }
+}
+
+/**
+ * A cdk8s-plus StatefulSet that leaves out the fields that only restate what the API server
+ * sets anyway (`minReadySeconds: 0`, `podManagementPolicy: OrderedReady`, a RollingUpdate
+ * strategy with `partition: 0`, `dnsPolicy: ClusterFirst`, `hostNetwork: false`,
+ * `restartPolicy: Always`, `setHostnameAsFQDN: false`, `terminationGracePeriodSeconds: 30`,
+ * `fsGroupChangePolicy: Always`, `privileged: false`, probe `failureThreshold: 3`) and the
+ * `imagePullPolicy: Always` cdk8s-plus writes when none was given (Kubernetes' own rule then
+ * applies). What differs from those defaults is written as cdk8s-plus writes it.
+ */
+class LeanStatefulSet extends kplus.StatefulSet {
+  private readonly pullPolicyGiven: boolean[];
+
+  public constructor(scope: Construct, id: string, props: kplus.StatefulSetProps) {
+    super(scope, id, props);
+    this.pullPolicyGiven = (props.containers ?? []).map((c) => c?.imagePullPolicy !== undefined);
+  }
+
+  /**
+   * @internal
+   */
+  public _toKube(): k8s.StatefulSetSpec {
+    const spec: any = super._toKube();
+    dropIf(spec, 'minReadySeconds', 0);
+    dropIf(spec, 'podManagementPolicy', 'OrderedReady');
+    const strategy = spec.updateStrategy;
+    if (strategy?.type === 'RollingUpdate' && (strategy.rollingUpdate === undefined
+      || (Object.keys(strategy.rollingUpdate).length === 1 && strategy.rollingUpdate.partition === 0))) {
+      delete spec.updateStrategy;
+    }
+    const pod = spec.template?.spec;
+    if (pod) {
+      dropIf(pod, 'dnsPolicy', 'ClusterFirst');
+      dropIf(pod, 'hostNetwork', false);
+      dropIf(pod, 'restartPolicy', 'Always');
+      dropIf(pod, 'setHostnameAsFqdn', false);
+      dropIf(pod, 'terminationGracePeriodSeconds', 30);
+      if (pod.securityContext) {
+        dropIf(pod.securityContext, 'fsGroupChangePolicy', 'Always');
+      }
+      (pod.containers ?? []).forEach((c: any, i: number) => {
+        if (!this.pullPolicyGiven[i]) {
+          dropIf(c, 'imagePullPolicy', 'Always');
+        }
+        if (c.securityContext) {
+          dropIf(c.securityContext, 'privileged', false);
+        }
+        for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+          if (probe) {
+            dropIf(probe, 'failureThreshold', 3);
+          }
+        }
+      });
+    }
+    return spec;
+  }
+}
+
+/** Deletes `obj[key]` when it is `value`. */
+function dropIf(obj: any, key: string, value: unknown): void {
+  if (obj[key] === value) {
+    delete obj[key];
   }
 }
 
