@@ -1,20 +1,26 @@
 // Scenarios 1-3: outside backends reached in the cluster by a stable DNS name.
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import {
   DatabaseEngine,
   EndpointObjects,
   ExternalBackend,
   ExternalDatabase,
   ExternalService,
+  InternalWebApp,
   SessionAffinity,
 } from '../../src';
 
-// Every chart names its Service differently, so that all of them can be applied together.
-export function addScenarios(app: App): void {
+/**
+ * Adds the charts of the external scenarios to `app`. `place` gives the scope of each chart's
+ * constructs (the chart itself by default; a test wraps them in another parent construct).
+ * Every chart names its Service differently, so that all of them can be applied together.
+ */
+export function addScenarios(app: App, place: (chart: Chart) => Construct = (chart) => chart): void {
   // 1. A MySQL outside the cluster at one IP, reached in the cluster on port 30056 (the VM
   //    listens on 3306): first as a legacy Endpoints object (pre-1.21 clusters) ...
-  const legacy = new Chart(app, 'scenario-1-mysql-endpoints');
+  const legacy = place(new Chart(app, 'scenario-1-mysql-endpoints'));
   new ExternalDatabase(legacy, 'Mysql', {
     serviceName: 'mysql-legacy',
     engine: DatabaseEngine.MYSQL,
@@ -25,7 +31,7 @@ export function addScenarios(app: App): void {
   });
 
   // ... then as an EndpointSlice, with an app that gets the connection details as env vars.
-  const sliced = new Chart(app, 'scenario-1-mysql-endpointslice');
+  const sliced = place(new Chart(app, 'scenario-1-mysql-endpointslice'));
   const mysql = new ExternalDatabase(sliced, 'Mysql', {
     serviceName: 'mysql',
     engine: DatabaseEngine.MYSQL,
@@ -33,15 +39,15 @@ export function addScenarios(app: App): void {
     port: 30056,
     backendPort: 3306,
   });
-  const orders = new kplus.Deployment(sliced, 'Orders');
-  const container = orders.addContainer({ image: 'registry.example/orders:1.4', portNumber: 8080 });
-  mysql.bindToContainer(container, {
+  // The credentials reach the app in one call: its container is a cdk8s-plus Container.
+  const orders = new InternalWebApp(sliced, 'Orders', { name: 'orders', image: 'registry.example.com/orders:1.4' });
+  mysql.bindToContainer(orders.container, {
     prefix: 'MYSQL',
     credentials: { secret: kplus.Secret.fromSecretName(sliced, 'MysqlCredentials', 'mysql-credentials') },
   });
 
   // 2. The same backend as a cluster of two IPs, round robin ...
-  const cluster = new Chart(app, 'scenario-2-mysql-cluster');
+  const cluster = place(new Chart(app, 'scenario-2-mysql-cluster'));
   new ExternalService(cluster, 'Mysql', {
     serviceName: 'mysql-cluster',
     backend: ExternalBackend.addresses(['10.0.4.17', '10.0.4.18']),
@@ -49,7 +55,7 @@ export function addScenarios(app: App): void {
   });
 
   // ... then with ClientIP affinity: a client sticks to one server for 30 minutes.
-  const sticky = new Chart(app, 'scenario-2-mysql-cluster-affinity');
+  const sticky = place(new Chart(app, 'scenario-2-mysql-cluster-affinity'));
   new ExternalService(sticky, 'Mysql', {
     serviceName: 'mysql-sticky',
     backend: ExternalBackend.addresses(['10.0.4.17', '10.0.4.18']),
@@ -58,7 +64,7 @@ export function addScenarios(app: App): void {
   });
 
   // 3. An outside HTTP site reached by DNS name: an ExternalName Service (a CNAME).
-  const site = new Chart(app, 'scenario-3-external-website');
+  const site = place(new Chart(app, 'scenario-3-external-website'));
   new ExternalService(site, 'Docs', {
     serviceName: 'docs',
     backend: ExternalBackend.hostname('docs.example.com'),

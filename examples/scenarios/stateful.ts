@@ -2,16 +2,43 @@
 // etcd cluster) whose pods reach each other by their per-pod DNS names.
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { HeadlessService, HeadlessStatefulService } from '../../src';
 
-export function addScenarios(app: App): void {
-  headlessDeployment(new Chart(app, 'scenario-5-headless-deployment', { namespace: 'shop' }));
-  etcdCluster(new Chart(app, 'scenario-5-etcd-statefulset'));
+/**
+ * Adds the charts of the stateful scenarios to `app`. `place` gives the scope of each chart's
+ * constructs (the chart itself by default; a test wraps them in another parent construct).
+ */
+export function addScenarios(app: App, place: (chart: Chart) => Construct = (chart) => chart): void {
+  headlessDeployment(place(new Chart(app, 'scenario-5-headless-deployment', { namespace: 'shop' })));
+  etcdCluster(place(new Chart(app, 'scenario-5-etcd-statefulset')));
+}
+
+/**
+ * A cdk8s-plus Deployment with a name and a selector of its own (`app.kubernetes.io/name`):
+ * by default cdk8s-plus selects pods by a hash of the construct path, which changes when the
+ * construct moves, and a Deployment's selector cannot change. A HeadlessService selects what
+ * the workload selects, so it follows.
+ */
+function namedDeployment(scope: Construct, id: string, name: string, props: kplus.DeploymentProps = {}): kplus.Deployment {
+  const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name };
+  const deployment = new kplus.Deployment(scope, id, {
+    ...props,
+    metadata: { ...props.metadata, name },
+    podMetadata: { labels },
+    select: false,
+  });
+  deployment.select(kplus.LabelSelector.of({ labels }));
+  // cdk8s-plus also labels the pods `cdk8s.io/metadata.addr: <hash of the construct path>` and
+  // selects them by it where the Deployment is a pod selector (a cdk8s-plus Service, a
+  // NetworkPolicy peer): the name keeps that label, and them, stable too.
+  deployment.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, name);
+  return deployment;
 }
 
 /** The web Deployment of scenario 4, behind a headless Service: `web-headless` resolves to its pods. */
-function headlessDeployment(chart: Chart): void {
-  const web = new kplus.Deployment(chart, 'Web', {
+function headlessDeployment(chart: Construct): void {
+  const web = namedDeployment(chart, 'Web', 'web', {
     replicas: 3,
     containers: [{
       image: 'nginxinc/nginx-unprivileged:1.25',
@@ -28,7 +55,7 @@ function headlessDeployment(chart: Chart): void {
   });
 
   // Clients that balance on their own look the pods up by the Service's DNS name.
-  new kplus.Deployment(chart, 'Client', {
+  namedDeployment(chart, 'Client', 'web-client', {
     containers: [{
       image: 'curlimages/curl:8.4.0',
       command: ['sh', '-c', 'while true; do nslookup "$WEB_HOST"; sleep 30; done'],
@@ -38,7 +65,7 @@ function headlessDeployment(chart: Chart): void {
 }
 
 /** etcd: three members that find each other by name, and a client Service for ready members. */
-function etcdCluster(chart: Chart): void {
+function etcdCluster(chart: Construct): void {
   const data = kplus.Volume.fromEmptyDir(chart, 'Data', 'data');
   const etcd = new HeadlessStatefulService(chart, 'Etcd', {
     statefulSetName: 'etcd',
@@ -77,7 +104,7 @@ function etcdCluster(chart: Chart): void {
   member.env.addVariable('ETCD_INITIAL_CLUSTER_STATE', kplus.EnvValue.fromValue('new'));
 
   // An application in another namespace reaches the ready members through the client Service.
-  new kplus.Deployment(chart, 'App', {
+  namedDeployment(chart, 'App', 'etcd-health', {
     metadata: { namespace: 'apps' },
     containers: [{
       image: 'registry.k8s.io/etcd:3.5.9-0',

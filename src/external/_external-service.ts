@@ -1,7 +1,7 @@
 // Internal: the validation and the objects of an outside backend's Service, shared by
 // ExternalService and ExternalDatabase. Not exported by the folder's index, so not part of the
 // package's API.
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkSessionAffinity, resolveAddresses, resolveHostname, sessionAffinityFields } from './_values';
@@ -9,6 +9,7 @@ import { ExternalBackend } from './external-backend';
 import type { ExternalServicePort, ExternalServiceProps } from './external-service';
 import { EndpointObjects } from './external-service';
 import { SessionAffinity } from './session-affinity';
+import { appLabelsOf, checkPartOf } from '../net/_labels';
 import { ResolvedServicePort, resolveServicePorts } from '../net/_service-port';
 import { IpAddress, IpFamily } from '../net/ip';
 import { KubeName } from '../net/names';
@@ -32,12 +33,12 @@ export const MAX_PORTS = 100;
 export interface BuiltExternalService {
   readonly serviceName: string;
   readonly dnsNames: ServiceDnsNames;
-  readonly service: k8s.KubeService;
-  readonly endpoints?: k8s.KubeEndpoints;
+  readonly service: ApiObject;
+  readonly endpoints?: ApiObject;
   readonly externalName?: string;
   readonly ipFamilyPolicy?: string;
   readonly ports: ExternalServicePort[];
-  readonly slices: k8s.KubeEndpointSlice[];
+  readonly slices: ApiObject[];
   readonly addresses: string[];
   readonly families: IpFamily[];
 }
@@ -121,7 +122,8 @@ export function buildExternalService(
     }
   }
 
-  // Names.
+  // Names and labels.
+  checkPartOf(problems, given.partOf);
   if (given.serviceName !== undefined) {
     problems.addEach('serviceName', given.serviceName, KubeName.dns1035LabelErrors(given.serviceName), 'Service names start with a letter and use lower-case letters, digits and \'-\'');
   }
@@ -143,10 +145,10 @@ export function buildExternalService(
   }));
   const ipFamilyPolicy = byHostname ? undefined : (families.length > 1 ? 'RequireDualStack' : 'SingleStack');
 
-  const service = new k8s.KubeService(scope, 'Resource', {
+  const service = plainObject(scope, 'Resource', 'v1', 'Service', k8s.toJson_KubeServiceProps({
     metadata: definedOnly({ name: given.serviceName, namespace: given.namespace }),
     spec: serviceSpec(resolvedPorts, { byHostname, externalName, families, ipFamilyPolicy, affinity: given.sessionAffinity }),
-  });
+  }));
   const serviceName = service.name;
   if (given.serviceName === undefined) {
     problems.addEach('serviceName', serviceName, KubeName.dns1035LabelErrors(serviceName).map((e) => `generated from the construct path ${e}`), 'give `serviceName`, or a construct id that starts with a letter');
@@ -157,16 +159,21 @@ export function buildExternalService(
     problems.throwIfAny();
   }
 
+  // The recommended labels, from the Service name (never from the construct path).
+  const labels = appLabelsOf(serviceName, given.partOf);
+  for (const [key, value] of Object.entries(labels)) {
+    service.metadata.addLabel(key, value);
+  }
   const dnsNames = ServiceDnsNames.of({ serviceName, namespace, clusterDomain: given.clusterDomain });
-  const slices: k8s.KubeEndpointSlice[] = [];
-  let endpoints: k8s.KubeEndpoints | undefined;
+  const slices: ApiObject[] = [];
+  let endpoints: ApiObject | undefined;
   const addressList = addresses.map((a) => a.toString());
   if (!byHostname) {
     if (objects !== EndpointObjects.LEGACY_ENDPOINTS) {
-      slices.push(...endpointSlices(scope, serviceName, resolvedPorts, addresses, families, given.namespace));
+      slices.push(...endpointSlices(scope, serviceName, labels, resolvedPorts, addresses, families, given.namespace));
     }
     if (objects !== EndpointObjects.ENDPOINT_SLICES) {
-      endpoints = legacyEndpoints(scope, serviceName, resolvedPorts, addressList, given.namespace, objects === EndpointObjects.BOTH);
+      endpoints = legacyEndpoints(scope, serviceName, labels, resolvedPorts, addressList, given.namespace, objects === EndpointObjects.BOTH);
     }
   }
   return { serviceName, dnsNames, service, endpoints, externalName, ipFamilyPolicy, ports: resolvedPorts, slices, addresses: addressList, families };
@@ -205,25 +212,26 @@ function serviceSpec(resolvedPorts: readonly ExternalServicePort[], shape: Servi
   };
 }
 
-function endpointSlices(scope: Construct, serviceName: string, resolvedPorts: readonly ExternalServicePort[],
-  addresses: readonly IpAddress[], families: readonly IpFamily[], namespace: string | undefined): k8s.KubeEndpointSlice[] {
+function endpointSlices(scope: Construct, serviceName: string, labels: { [key: string]: string }, resolvedPorts: readonly ExternalServicePort[],
+  addresses: readonly IpAddress[], families: readonly IpFamily[], namespace: string | undefined): ApiObject[] {
   const ports = resolvedPorts.map((p): k8s.EndpointPort => ({
     name: p.name,
     port: p.backendPort,
     protocol: p.protocol,
     appProtocol: p.appProtocol,
   }));
-  const slices: k8s.KubeEndpointSlice[] = [];
+  const slices: ApiObject[] = [];
   for (const family of families) {
     const ofFamily = addresses.filter((a) => a.family === family);
     const tag = family.toLowerCase();
     for (let start = 0, n = 1; start < ofFamily.length; start += MAX_ENDPOINTS_PER_SLICE, n++) {
       const chunk = ofFamily.slice(start, start + MAX_ENDPOINTS_PER_SLICE);
-      slices.push(new k8s.KubeEndpointSlice(scope, `EndpointSlice-${family}-${n}`, {
+      slices.push(plainObject(scope, `EndpointSlice-${family}-${n}`, 'discovery.k8s.io/v1', 'EndpointSlice', k8s.toJson_KubeEndpointSliceProps({
         metadata: definedOnly({
           name: `${serviceName}-${tag}-${n}`,
           namespace,
           labels: {
+            ...labels,
             'kubernetes.io/service-name': serviceName,
             'endpointslice.kubernetes.io/managed-by': MANAGED_BY,
           },
@@ -231,20 +239,23 @@ function endpointSlices(scope: Construct, serviceName: string, resolvedPorts: re
         addressType: family,
         endpoints: chunk.map((a) => ({ addresses: [a.toString()] })),
         ports,
-      }));
+      })));
     }
   }
   return slices;
 }
 
-function legacyEndpoints(scope: Construct, serviceName: string, resolvedPorts: readonly ExternalServicePort[],
-  addressList: readonly string[], namespace: string | undefined, skipMirror: boolean): k8s.KubeEndpoints {
-  return new k8s.KubeEndpoints(scope, 'Endpoints', {
+function legacyEndpoints(scope: Construct, serviceName: string, labels: { [key: string]: string }, resolvedPorts: readonly ExternalServicePort[],
+  addressList: readonly string[], namespace: string | undefined, skipMirror: boolean): ApiObject {
+  return plainObject(scope, 'Endpoints', 'v1', 'Endpoints', k8s.toJson_KubeEndpointsProps({
     metadata: definedOnly({
       name: serviceName,
       namespace,
-      // We write the EndpointSlices ourselves; mirrored ones would duplicate every address.
-      labels: skipMirror ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : undefined,
+      labels: {
+        ...labels,
+        // We write the EndpointSlices ourselves; mirrored ones would duplicate every address.
+        ...(skipMirror ? { 'endpointslice.kubernetes.io/skip-mirror': 'true' } : {}),
+      },
     }),
     subsets: [{
       addresses: addressList.map((ip) => ({ ip })),
@@ -255,7 +266,7 @@ function legacyEndpoints(scope: Construct, serviceName: string, resolvedPorts: r
         appProtocol: p.appProtocol,
       })),
     }],
-  });
+  }));
 }
 
 /**
@@ -296,6 +307,16 @@ function familiesInOrder(addresses: readonly IpAddress[]): IpFamily[] {
     }
   }
   return families;
+}
+
+/**
+ * An object whose JSON is plain values (mapped once from the typed L1 props), so that a JSON
+ * patch with a plain value (`JsonPatch.replace('/spec/ports/0/targetPort', 3307)`) lands as
+ * written: an L1 object maps its JSON after the patches and drops plain IntOrString values.
+ */
+function plainObject(scope: Construct, id: string, apiVersion: string, kind: string, json: Record<string, any> | undefined): ApiObject {
+  const { metadata, ...rest } = json ?? {};
+  return new ApiObject(scope, id, { apiVersion, kind, metadata, ...rest });
 }
 
 /**

@@ -1,5 +1,5 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { buildExternalService } from './_external-service';
 import { checkDatabaseEngine } from './_values';
@@ -147,16 +147,18 @@ export class ExternalDatabase extends Construct {
   public readonly dnsNames: ServiceDnsNames;
 
   /**
-   * The Service (type ClusterIP without selector, or type ExternalName), for escape hatches.
+   * The Service (type ClusterIP without selector, or type ExternalName), for escape hatches: a
+   * plain `ApiObject` whose JSON holds plain values, so that a JSON patch with a plain value
+   * (`JsonPatch.replace('/spec/ports/0/targetPort', 3307)`) lands as written.
    */
-  public readonly service: k8s.KubeService;
+  public readonly service: ApiObject;
 
   /**
    * The legacy Endpoints object.
    *
    * @default - none: `endpointObjects` asks for EndpointSlices only, or the backend is a host name
    */
-  public readonly endpoints?: k8s.KubeEndpoints;
+  public readonly endpoints?: ApiObject;
 
   /**
    * The target of the ExternalName Service, without a trailing dot.
@@ -174,7 +176,7 @@ export class ExternalDatabase extends Construct {
   public readonly ipFamilyPolicy?: string;
 
   private readonly resolvedPorts: ExternalServicePort[];
-  private readonly slices: k8s.KubeEndpointSlice[];
+  private readonly slices: ApiObject[];
   private readonly addressList: string[];
   private readonly families: IpFamily[];
 
@@ -199,6 +201,7 @@ export class ExternalDatabase extends Construct {
       sessionAffinity: given.sessionAffinity,
       endpointObjects: given.endpointObjects,
       backend: given.backend,
+      partOf: given.partOf,
       ports,
     }, problems, { emptyPortsReported: ports.length === 0 });
     this.serviceName = built.serviceName;
@@ -227,7 +230,7 @@ export class ExternalDatabase extends Construct {
    * The EndpointSlices, in order: the first family's slices, then the other's (a copy of the
    * list; empty for a host name backend and with `EndpointObjects.LEGACY_ENDPOINTS`).
    */
-  public get endpointSlices(): k8s.KubeEndpointSlice[] {
+  public get endpointSlices(): ApiObject[] {
     return [...this.slices];
   }
 

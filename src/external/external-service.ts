@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildExternalService, MANAGED_BY, MAX_ENDPOINTS_PER_SLICE, MAX_PORTS } from './_external-service';
 import { ExternalBackend } from './external-backend';
@@ -37,6 +37,17 @@ export interface ExternalServiceBaseProps {
    * @see https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
    */
   readonly clusterDomain?: string;
+
+  /**
+   * The larger application the Service belongs to: the label `app.kubernetes.io/part-of` on
+   * the Service and its EndpointSlices and Endpoints (which also carry
+   * `app.kubernetes.io/name` and `app.kubernetes.io/instance`, the Service name, and
+   * `app.kubernetes.io/managed-by`).
+   *
+   * @default - no `app.kubernetes.io/part-of` label
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
+   */
+  readonly partOf?: string;
 
   /**
    * Session affinity. Only for an address backend: an ExternalName Service is a DNS record and
@@ -174,16 +185,18 @@ export class ExternalService extends Construct {
   public readonly dnsNames: ServiceDnsNames;
 
   /**
-   * The Service (type ClusterIP without selector, or type ExternalName), for escape hatches.
+   * The Service (type ClusterIP without selector, or type ExternalName), for escape hatches: a
+   * plain `ApiObject` whose JSON holds plain values, so that a JSON patch with a plain value
+   * (`JsonPatch.replace('/spec/ports/0/targetPort', 3307)`) lands as written.
    */
-  public readonly service: k8s.KubeService;
+  public readonly service: ApiObject;
 
   /**
    * The legacy Endpoints object.
    *
    * @default - none: `endpointObjects` asks for EndpointSlices only, or the backend is a host name
    */
-  public readonly endpoints?: k8s.KubeEndpoints;
+  public readonly endpoints?: ApiObject;
 
   /**
    * The target of the ExternalName Service, without a trailing dot.
@@ -201,7 +214,7 @@ export class ExternalService extends Construct {
   public readonly ipFamilyPolicy?: string;
 
   private readonly resolvedPorts: ExternalServicePort[];
-  private readonly slices: k8s.KubeEndpointSlice[];
+  private readonly slices: ApiObject[];
   private readonly addressList: string[];
   private readonly families: IpFamily[];
 
@@ -238,7 +251,7 @@ export class ExternalService extends Construct {
    * The EndpointSlices, in order: the first family's slices, then the other's (a copy of the
    * list; empty for a host name backend and with `EndpointObjects.LEGACY_ENDPOINTS`).
    */
-  public get endpointSlices(): k8s.KubeEndpointSlice[] {
+  public get endpointSlices(): ApiObject[] {
     return [...this.slices];
   }
 

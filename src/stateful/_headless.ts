@@ -113,6 +113,8 @@ export interface ServiceSpec {
   readonly ports: readonly ResolvedServicePort[];
   readonly headless: boolean;
   readonly publishNotReadyAddresses?: boolean;
+  /** The labels of the Service object (not its selector). */
+  readonly labels?: { [key: string]: string };
 }
 
 /**
@@ -123,10 +125,34 @@ export interface ServiceSpec {
  */
 class NamedPortService extends kplus.Service {
   private readonly extras: readonly ResolvedServicePort[];
+  private readonly workloads: kplus.Workload[] = [];
 
   public constructor(scope: Construct, id: string, props: kplus.ServiceProps, extras: readonly ResolvedServicePort[]) {
     super(scope, id, props);
     this.extras = extras;
+  }
+
+  /**
+   * Selects a workload by the labels it selects its pods by (its `matchLabels`, read at synth),
+   * where a cdk8s-plus Service selects it by its `cdk8s.io/metadata.addr` pod label, a hash of
+   * the construct path that changes when the construct moves. Other selectors as cdk8s-plus
+   * selects them.
+   */
+  public select(selector: kplus.IPodSelector): void {
+    if (selector instanceof kplus.Workload) {
+      this.workloads.push(selector);
+      return;
+    }
+    super.select(selector);
+  }
+
+  /** The selector: the labels selected, then each workload's `matchLabels`. */
+  private selectorOf(spec: k8s.ServiceSpec): { [key: string]: string } | undefined {
+    const selector: { [key: string]: string } = { ...(spec.selector ?? {}) };
+    for (const w of this.workloads) {
+      Object.assign(selector, w.matchLabels);
+    }
+    return Object.keys(selector).length > 0 ? selector : undefined;
   }
 
   /**
@@ -139,13 +165,14 @@ class NamedPortService extends kplus.Service {
       return {
         clusterIp: 'None',
         type: this.type,
-        selector: { ...(this as any)._selector },
+        selector: this.selectorOf({ selector: { ...(this as any)._selector } }),
         publishNotReadyAddresses: (this as any)._publishNotReadyAddresses,
       };
     }
     const spec = super._toKube();
     return {
       ...spec,
+      selector: this.selectorOf(spec),
       externalIPs: spec.externalIPs?.length ? spec.externalIPs : undefined,
       ports: spec.ports?.map((port, i) => {
         const extra = this.extras[i];
@@ -168,7 +195,7 @@ class NamedPortService extends kplus.Service {
  */
 export function createService(scope: Construct, id: string, spec: ServiceSpec): kplus.Service {
   return new NamedPortService(scope, id, {
-    metadata: { name: spec.name, namespace: spec.namespace },
+    metadata: { name: spec.name, namespace: spec.namespace, labels: spec.labels },
     type: kplus.ServiceType.CLUSTER_IP,
     clusterIP: spec.headless ? 'None' : undefined,
     publishNotReadyAddresses: spec.publishNotReadyAddresses,

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { containerPortsOf, createService, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
+import { appLabelsOf, checkPartOf } from '../net/_labels';
 import { ResolvedServicePort } from '../net/_service-port';
 import { KubeName } from '../net/names';
 import { ServiceDnsNames } from '../net/service-dns';
@@ -15,8 +16,11 @@ import { underSafetyNet } from '../validation/_safety-net';
 export interface HeadlessServiceProps {
   /**
    * The workload whose pods the Service selects (a Deployment, a StatefulSet, a DaemonSet...).
-   * The Service selects exactly the labels the workload selects its pods by, in the
-   * workload's namespace.
+   * The Service selects exactly the labels the workload selects its pods by (its
+   * `matchLabels`), in the workload's namespace. For a cdk8s-plus workload those are
+   * cdk8s-plus's own by default, `cdk8s.io/metadata.addr: <hash of the construct path>`, which
+   * change when the workload's construct moves: give the workload `select: false`, pod labels
+   * and `workload.select(kplus.LabelSelector.of({ labels }))` for a selector that lasts.
    */
   readonly workload: kplus.Workload;
 
@@ -45,6 +49,16 @@ export interface HeadlessServiceProps {
    * @see https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec
    */
   readonly publishNotReadyAddresses?: boolean;
+
+  /**
+   * The larger application the Service belongs to: the label `app.kubernetes.io/part-of` on
+   * the Service (which also carries `app.kubernetes.io/name` and `app.kubernetes.io/instance`,
+   * the Service name, and `app.kubernetes.io/managed-by`).
+   *
+   * @default - no `app.kubernetes.io/part-of` label
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
+   */
+  readonly partOf?: string;
 
   /**
    * The cluster's DNS domain, for the DNS names this construct returns.
@@ -115,6 +129,7 @@ export class HeadlessService extends Construct {
     if (p.publishNotReadyAddresses !== undefined && typeof p.publishNotReadyAddresses !== 'boolean') {
       problems.add('publishNotReadyAddresses', p.publishNotReadyAddresses, 'must be true or false');
     }
+    checkPartOf(problems, p.partOf);
     if (p.clusterDomain !== undefined) {
       problems.addEach('clusterDomain', p.clusterDomain, KubeName.dns1123SubdomainErrors(String(p.clusterDomain).replace(/\.$/, '')),
         'use the cluster\'s DNS domain, such as \'cluster.local\'');
@@ -133,6 +148,7 @@ export class HeadlessService extends Construct {
       ports,
       headless: true,
       publishNotReadyAddresses: p.publishNotReadyAddresses ?? false,
+      labels: appLabelsOf(serviceName, p.partOf),
     });
     this.service.select(this.workload);
 

@@ -1,8 +1,10 @@
 import { ApiObject, ApiObjectMetadata, Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerPortInfo, containerPortsOf, createService, describeContainerPorts, findContainerPort, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
+import { appLabelsOf, checkPartOf, selectorLabelsOf } from '../net/_labels';
 import { ResolvedServicePort } from '../net/_service-port';
 import { KubeName } from '../net/names';
 import { ServiceDnsNames } from '../net/service-dns';
@@ -42,9 +44,12 @@ export interface HeadlessStatefulServiceProps {
    * The name of the StatefulSet, the stem of its pods' names and host names
    * (`<statefulSetName>-<ordinal>`): a DNS-1123 label of at most 52 characters (the
    * controller labels each pod `controller-revision-hash: <statefulSetName>-<hash>`, a label
-   * value of at most 63 characters).
+   * value of at most 63 characters). The pods are selected by `app.kubernetes.io/name` and
+   * `app.kubernetes.io/instance`, both this name, so that renaming or moving the construct
+   * changes neither the StatefulSet's selector nor its `serviceName` (both immutable).
    *
-   * @default - a name generated from the construct path
+   * @default - `serviceName`; without either, a name generated from the construct path (which
+   * changes when the construct is renamed or moved)
    */
   readonly statefulSetName?: string;
 
@@ -106,12 +111,22 @@ export interface HeadlessStatefulServiceProps {
   readonly podManagementPolicy?: kplus.PodManagementPolicy;
 
   /**
-   * Labels and annotations of the pods. The pods also get the label the StatefulSet and the
-   * Services select them by.
+   * Labels and annotations of the pods. The pods also get the labels the StatefulSet and the
+   * Services select them by (`app.kubernetes.io/name` and `app.kubernetes.io/instance`, both
+   * the StatefulSet's name) and `app.kubernetes.io/managed-by`.
    *
-   * @default - only the selector label
+   * @default - only the recommended labels
    */
   readonly podMetadata?: ApiObjectMetadata;
+
+  /**
+   * The larger application the StatefulSet is part of: the label `app.kubernetes.io/part-of`
+   * on the StatefulSet, its pods and its Services.
+   *
+   * @default - no `app.kubernetes.io/part-of` label
+   * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/
+   */
+  readonly partOf?: string;
 }
 
 /**
@@ -232,7 +247,8 @@ export class HeadlessStatefulService extends Construct {
 
     const maxOrdinal = replicasValid ? Math.max(replicas - 1, 0) : 0;
     const maxNameLength = Math.min(MAX_STATEFUL_SET_NAME_LENGTH, MAX_HOSTNAME_LENGTH - 1 - String(maxOrdinal).length);
-    const statefulSetName = p.statefulSetName ?? Names.toDnsLabel(this, { maxLen: maxNameLength });
+    // A name the user gave is used: the StatefulSet is named after the Service unless named itself.
+    const statefulSetName = p.statefulSetName ?? p.serviceName ?? Names.toDnsLabel(this, { maxLen: maxNameLength });
     checkStatefulSetName(statefulSetName, maxOrdinal, problems);
 
     const serviceName = p.serviceName ?? statefulSetName;
@@ -265,6 +281,7 @@ export class HeadlessStatefulService extends Construct {
     if (p.podManagementPolicy !== undefined && !Object.values(kplus.PodManagementPolicy).includes(p.podManagementPolicy)) {
       problems.add('podManagementPolicy', p.podManagementPolicy, 'must be \'OrderedReady\' or \'Parallel\'', 'use `PodManagementPolicy.ORDERED_READY` or `PodManagementPolicy.PARALLEL`');
     }
+    checkPartOf(problems, p.partOf);
     if (p.namespace !== undefined) {
       problems.addEach('namespace', p.namespace, KubeName.dns1123LabelErrors(p.namespace), 'use a namespace name such as \'data\'');
     }
@@ -281,24 +298,37 @@ export class HeadlessStatefulService extends Construct {
     this.dnsNames = ServiceDnsNames.of({ serviceName, namespace: this.namespace, clusterDomain: p.clusterDomain });
     this.resolvedPorts = ports;
 
+    const labels = appLabelsOf(statefulSetName, p.partOf);
     this.service = createService(this, 'Service', {
       name: serviceName,
       namespace: p.namespace,
       ports,
       headless: true,
       publishNotReadyAddresses: p.publishNotReadyAddresses ?? true,
+      labels,
     });
 
     // Passing the Service keeps cdk8s-plus from creating a second headless Service of its own;
     // the StatefulSet points its `serviceName` at it and makes it select the pods.
-    this.statefulSet = new kplus.StatefulSet(this, 'StatefulSet', {
-      metadata: { name: statefulSetName, namespace: p.namespace },
+    // The pods are selected by the recommended labels, not by cdk8s-plus's hash of the construct
+    // path: a StatefulSet's selector is immutable.
+    this.statefulSet = new LeanStatefulSet(this, 'StatefulSet', {
+      metadata: { name: statefulSetName, namespace: p.namespace, labels },
       containers: p.containers,
       replicas,
       service: this.service,
       podManagementPolicy: p.podManagementPolicy,
       podMetadata: p.podMetadata,
+      select: false,
     });
+    for (const [key, value] of Object.entries(labels)) {
+      this.statefulSet.podMetadata.addLabel(key, value);
+    }
+    // cdk8s-plus also labels the pods `cdk8s.io/metadata.addr: <hash of the construct path>`,
+    // and selects them by it wherever the StatefulSet is used as a pod selector (a cdk8s-plus
+    // Service, a NetworkPolicy peer): the StatefulSet's name keeps that label, and them, stable.
+    this.statefulSet.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, statefulSetName);
+    this.statefulSet.select(kplus.LabelSelector.of({ labels: selectorLabelsOf(statefulSetName) }));
 
     if (wantsClient) {
       this.clientService = createService(this, 'ClientService', {
@@ -306,6 +336,7 @@ export class HeadlessStatefulService extends Construct {
         namespace: p.namespace,
         ports,
         headless: false,
+        labels,
       });
       this.clientService.select(this.statefulSet);
       this.clientDnsNames = ServiceDnsNames.of({ serviceName: clientServiceName, namespace: this.namespace, clusterDomain: p.clusterDomain });
@@ -437,6 +468,70 @@ export class HeadlessStatefulService extends Construct {
         'remove the override of `spec.serviceName`');
     }
     return [...found, ...problems.items];
+  }
+}
+
+/**
+ * A cdk8s-plus StatefulSet that leaves out the fields that only restate what the API server
+ * sets anyway (`minReadySeconds: 0`, `podManagementPolicy: OrderedReady`, a RollingUpdate
+ * strategy with `partition: 0`, `dnsPolicy: ClusterFirst`, `hostNetwork: false`,
+ * `restartPolicy: Always`, `setHostnameAsFQDN: false`, `terminationGracePeriodSeconds: 30`,
+ * `fsGroupChangePolicy: Always`, `privileged: false`, probe `failureThreshold: 3`) and the
+ * `imagePullPolicy: Always` cdk8s-plus writes when none was given (Kubernetes' own rule then
+ * applies). What differs from those defaults is written as cdk8s-plus writes it.
+ */
+class LeanStatefulSet extends kplus.StatefulSet {
+  private readonly pullPolicyGiven: boolean[];
+
+  public constructor(scope: Construct, id: string, props: kplus.StatefulSetProps) {
+    super(scope, id, props);
+    this.pullPolicyGiven = (props.containers ?? []).map((c) => c?.imagePullPolicy !== undefined);
+  }
+
+  /**
+   * @internal
+   */
+  public _toKube(): k8s.StatefulSetSpec {
+    const spec: any = super._toKube();
+    dropIf(spec, 'minReadySeconds', 0);
+    dropIf(spec, 'podManagementPolicy', 'OrderedReady');
+    const strategy = spec.updateStrategy;
+    if (strategy?.type === 'RollingUpdate' && (strategy.rollingUpdate === undefined
+      || (Object.keys(strategy.rollingUpdate).length === 1 && strategy.rollingUpdate.partition === 0))) {
+      delete spec.updateStrategy;
+    }
+    const pod = spec.template?.spec;
+    if (pod) {
+      dropIf(pod, 'dnsPolicy', 'ClusterFirst');
+      dropIf(pod, 'hostNetwork', false);
+      dropIf(pod, 'restartPolicy', 'Always');
+      dropIf(pod, 'setHostnameAsFqdn', false);
+      dropIf(pod, 'terminationGracePeriodSeconds', 30);
+      if (pod.securityContext) {
+        dropIf(pod.securityContext, 'fsGroupChangePolicy', 'Always');
+      }
+      (pod.containers ?? []).forEach((c: any, i: number) => {
+        if (!this.pullPolicyGiven[i]) {
+          dropIf(c, 'imagePullPolicy', 'Always');
+        }
+        if (c.securityContext) {
+          dropIf(c.securityContext, 'privileged', false);
+        }
+        for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+          if (probe) {
+            dropIf(probe, 'failureThreshold', 3);
+          }
+        }
+      });
+    }
+    return spec;
+  }
+}
+
+/** Deletes `obj[key]` when it is `value`. */
+function dropIf(obj: any, key: string, value: unknown): void {
+  if (obj[key] === value) {
+    delete obj[key];
   }
 }
 

@@ -1,17 +1,18 @@
-import { Chart, Lazy } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { readBackend } from './_backend';
-import { hostsOverlap, ingressHostErrors, ingressPathErrors, isSnippetAnnotation, listProp } from './_rules';
+import { ingressPathErrors, isSnippetAnnotation, listProp } from './_rules';
+import { ExposurePlan, TlsPlan, exposurePlanOf, tlsPlanOf } from './_values';
 import { WebServiceShape, WebWorkload, buildWebWorkload, planWebWorkload, targetPortCheck, webBackendConfigOf } from './_web-workload';
 import { IngressController } from './ingress-controller';
 import { InternalWebAppProps } from './internal-web-app';
 import { IWebBackend, WebBackendConfig } from './web-backend';
-import { ExternalIpsOptions, ExternalTrafficPolicy, WebExposure, WebExposureKind } from './web-exposure';
-import { WebTls, WebTlsKind } from './web-tls';
-import { Cidr, IpAddress } from '../net/ip';
+import { ExternalIpsOptions, WebExposure } from './web-exposure';
+import { WebTls } from './web-tls';
+import { ingressHostErrors } from '../net/_hosts';
+import { IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
-import { PortRules } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
 import { Problems } from '../validation/_problems';
 import { underSafetyNet } from '../validation/_safety-net';
@@ -117,7 +118,8 @@ export interface PublicWebAppProps extends InternalWebAppProps {
   /**
    * TLS of the Ingress (Ingress only). TLS is on unless `WebTls.none()` is chosen.
    *
-   * @default - an existing TLS Secret named `<ingress name>-tls`, for every host routed
+   * @default - an existing TLS Secret named `<ingress name>-tls` (`<name>-tls` for a named
+   * app), for every host routed
    */
   readonly tls?: WebTls;
 
@@ -205,15 +207,27 @@ export class PublicWebApp extends Construct implements IWebBackend {
   }
 
   /**
-   * The Deployment (L1 object), for escape hatches such as `addJsonPatch`, as in an
+   * The Deployment, a plain `ApiObject` for escape hatches such as `addJsonPatch`, as in an
    * `InternalWebApp`.
    */
-  public readonly deployment: kplus.k8s.KubeDeployment;
+  public readonly deployment: ApiObject;
 
   /**
-   * The Service (L1 object): ClusterIP behind an Ingress, NodePort or LoadBalancer otherwise.
+   * The Service, a plain `ApiObject`: ClusterIP behind an Ingress, NodePort or LoadBalancer
+   * otherwise.
    */
-  public readonly service: kplus.k8s.KubeService;
+  public readonly service: ApiObject;
+
+  /**
+   * The app's container (a cdk8s-plus `Container`, named 'web'), rendered into the Deployment
+   * at synth, as in an `InternalWebApp`.
+   */
+  public readonly container: kplus.Container;
+
+  /**
+   * The app's name, as in an `InternalWebApp`.
+   */
+  public readonly appName: string;
 
   /**
    * The Service port clients connect to.
@@ -237,19 +251,21 @@ export class PublicWebApp extends Construct implements IWebBackend {
   public readonly dnsNames: ServiceDnsNames;
 
   /**
-   * The Ingress (L1 object).
+   * The Ingress, a plain `ApiObject`, named after the app (`<name>`) when the app is named.
    *
    * @default - none: the app is exposed without an Ingress
    */
-  public readonly ingress?: kplus.k8s.KubeIngress;
+  public readonly ingress?: ApiObject;
 
   /**
    * The Ingress that only redirects plain HTTP to HTTPS, for controllers that need a router of
    * its own for that (Traefik with a `redirectMiddleware`).
    *
+   * Named `<name>-redirect` when the app is named.
+   *
    * @default - none: the controller redirects on the main Ingress, or at its entry point
    */
-  public readonly redirectIngress?: kplus.k8s.KubeIngress;
+  public readonly redirectIngress?: ApiObject;
 
   /** How the app is exposed. */
   public readonly exposure: WebExposure;
@@ -265,6 +281,8 @@ export class PublicWebApp extends Construct implements IWebBackend {
   public readonly tlsSecretName?: string;
 
   private readonly workload: WebWorkload;
+  private readonly exposurePlan: ExposurePlan;
+  private readonly tlsPlan: TlsPlan;
   private readonly domains: string[];
   private readonly routeList: WebRoute[] = [];
   private readonly defaultBackendConfig?: WebBackendConfig;
@@ -280,6 +298,8 @@ export class PublicWebApp extends Construct implements IWebBackend {
     this.workload = buildWebWorkload(this, plan, serviceShapeOf(p));
     this.deployment = this.workload.deployment;
     this.service = this.workload.service;
+    this.container = this.workload.container;
+    this.appName = this.workload.name;
     this.port = this.workload.port;
     this.portName = this.workload.portName;
     this.containerPort = this.workload.containerPort;
@@ -288,37 +308,36 @@ export class PublicWebApp extends Construct implements IWebBackend {
     const targetPorts = targetPortCheck(this, this.workload);
 
     this.exposure = p.exposure ?? WebExposure.ingress();
+    this.exposurePlan = exposurePlanOf(this.exposure) as ExposurePlan;
     this.domains = Array.isArray(p.domainNames) ? [...p.domainNames] : [];
     this.externalDns = p.externalDns ?? false;
 
-    if (this.exposure.kind !== WebExposureKind.INGRESS) {
+    if (!this.exposurePlan.ingress) {
       this.tls = WebTls.none();
+      this.tlsPlan = tlsPlanOf(this.tls) as TlsPlan;
       // The node port was checked against the configured range; the net checks with it too.
-      const customRange = this.exposure.nodePortRange !== DEFAULT_NODE_PORT_RANGE ? this.exposure.nodePortRange : undefined;
-      underSafetyNet(this, targetPorts, { nodePortRange: customRange });
+      underSafetyNet(this, targetPorts, { nodePortRange: this.exposurePlan.customNodePortRange });
       return;
     }
 
-    const tlsEnabled = p.tls?.enabled ?? true;
+    const givenTls = p.tls !== undefined ? tlsPlanOf(p.tls) as TlsPlan : undefined;
+    const tlsEnabled = givenTls?.enabled ?? true;
     const redirect = tlsEnabled && (p.httpsRedirect ?? true);
     const controller = p.ingressController ?? IngressController.clusterDefault();
     const annotations: { [key: string]: any } = {
       ...controller.annotationsFor({ tls: tlsEnabled, httpsRedirect: redirect }),
+      ...(givenTls?.annotations ?? {}),
     };
-    if (p.tls?.kind === WebTlsKind.CERT_MANAGER) {
-      if (p.tls.clusterIssuer !== undefined) {
-        annotations['cert-manager.io/cluster-issuer'] = p.tls.clusterIssuer;
-      } else {
-        annotations['cert-manager.io/issuer'] = p.tls.issuer;
-      }
-    }
     if (this.externalDns) {
       annotations[EXTERNAL_DNS_ANNOTATION] = Lazy.any({ produce: () => this.hosts.filter((h) => !h.startsWith('*.')).join(',') || undefined });
     }
     Object.assign(annotations, p.annotations ?? {});
 
-    this.ingress = new kplus.k8s.KubeIngress(this, 'Ingress', {
-      metadata: { annotations },
+    const named = this.workload.named;
+    this.ingress = new ApiObject(this, 'Ingress', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { ...(named ? { name: this.appName } : {}), labels: { ...this.workload.labels }, annotations },
       spec: Lazy.any({
         produce: () => ({
           ingressClassName: controller.className,
@@ -332,8 +351,12 @@ export class PublicWebApp extends Construct implements IWebBackend {
     if (redirectAnnotations !== undefined) {
       // Only redirects: the same rules on the plain entry point, no TLS, no other annotations
       // (cert-manager and external-dns act on the main Ingress).
-      this.redirectIngress = new kplus.k8s.KubeIngress(this, 'RedirectIngress', {
+      this.redirectIngress = new ApiObject(this, 'RedirectIngress', {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
         metadata: {
+          ...(named ? { name: `${this.appName}-redirect` } : {}),
+          labels: { ...this.workload.labels },
           // The same hosts and paths as the main Ingress, on the other entry point: the checker
           // tells routes of different Traefik entry points apart.
           annotations: { ...redirectAnnotations },
@@ -347,10 +370,12 @@ export class PublicWebApp extends Construct implements IWebBackend {
         }),
       });
     }
+    // The certificate's Secret is named after the app (or the Ingress), never after the
+    // construct path, so that moving the construct does not make cert-manager issue a new one.
     this.tls = p.tls ?? WebTls.fromSecretName(`${this.ingress.name}-tls`);
-    this.tlsSecretName = this.tls.enabled ? (this.tls.secretName ?? `${this.ingress.name}-tls`) : undefined;
+    this.tlsPlan = tlsPlanOf(this.tls) as TlsPlan;
+    this.tlsSecretName = this.tlsPlan.enabled ? (this.tlsPlan.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
-    registerRoutingApp(this, this.routeList);
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
@@ -376,7 +401,14 @@ export class PublicWebApp extends Construct implements IWebBackend {
    * Service selects with), for example for a NetworkPolicy. A copy: changing it changes nothing.
    */
   public get matchLabels(): { [key: string]: string } {
-    return { ...this.workload.podLabels };
+    return { ...this.workload.selector };
+  }
+
+  /**
+   * The name of the Deployment.
+   */
+  public get deploymentName(): string {
+    return this.deployment.name;
   }
 
   /**
@@ -403,7 +435,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
   public addPath(path: string, options: WebPathOptions = {}): WebRoute[] {
     const problems = new Problems(this);
     if (!this.ingress) {
-      problems.add('exposure', this.exposure.kind, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
+      problems.add('exposure', this.exposurePlan.name, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
       problems.throwIfAny();
     }
     const o: WebPathOptions = options !== null && typeof options === 'object' ? options : {};
@@ -427,7 +459,6 @@ export class PublicWebApp extends Construct implements IWebBackend {
     problems.throwIfAny();
     const created = hosts.map((host) => ({ host, path, pathType, backend: { ...backend } }));
     this.routeList.push(...created);
-    routesChanged(this);
     return created.map((r) => ({ ...r }));
   }
 
@@ -471,7 +502,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
       }
       return urls;
     }
-    const port = this.exposure.kind === WebExposureKind.NODE_PORT ? this.exposure.fixedNodePort : this.port;
+    const port = this.exposurePlan.serviceType === 'NodePort' ? this.exposurePlan.nodePort : this.port;
     if (port === undefined) {
       return urls;
     }
@@ -504,11 +535,11 @@ export class PublicWebApp extends Construct implements IWebBackend {
   }
 
   private tlsHosts(): string[] {
-    return this.tls.hosts ?? this.hosts;
+    return this.tlsPlan.hosts ?? this.hosts;
   }
 
   private kubeTls(): any[] | undefined {
-    if (!this.tls.enabled) {
+    if (!this.tlsPlan.enabled) {
       return undefined;
     }
     const hosts = this.tlsHosts();
@@ -521,30 +552,13 @@ export class PublicWebApp extends Construct implements IWebBackend {
     if (this.routeList.length === 0 && !this.defaultBackendConfig) {
       problems.add('paths', [], 'must route at least one path, or the Ingress serves nothing', 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
     }
-    if (this.tls.enabled) {
-      const tlsHosts = this.tls.hosts ?? [];
-      const ruleHosts = tlsHosts.length > 0 ? this.hosts : [];
-      tlsHosts.forEach((h, i) => {
-        if (!ruleHosts.some((r) => hostsOverlap(h, r))) {
-          problems.add(`tls.hosts[${i}]`, h, `must be served by a rule of the Ingress, which serves ${ruleHosts.length > 0 ? ruleHosts.map((r) => `'${r}'`).join(', ') : 'no named host'}`,
-            'add the host to `domainNames`, route a path on it with `addPath`, or remove it from `tls.hosts`');
-        }
-      });
-      if (this.tls.kind === WebTlsKind.CERT_MANAGER && this.tlsHosts().length === 0) {
-        problems.add('domainNames', [], 'must name at least one host for a cert-manager certificate', 'set `domainNames`, or route a path on a host with `addPath`');
-      }
+    // A TLS host that no rule serves (XREF010) and a host and path that another app routes too
+    // (XREF011) are facts between objects: the rule catalogue reports them, run by the safety net.
+    if (this.tlsPlan.needsHosts && this.tlsHosts().length === 0) {
+      problems.add('domainNames', [], 'must name at least one host for a cert-manager certificate', 'set `domainNames`, or route a path on a host with `addPath`');
     }
     if (this.externalDns && this.hosts.filter((h) => !h.startsWith('*.')).length === 0) {
       problems.add('externalDns', true, 'needs host names: set `domainNames` or route a path on a host');
-    }
-    // the same host and path routed by an earlier app of the same chart
-    const firstRouters = chartRouteIndex(this);
-    for (const mine of this.routeList) {
-      const first = firstRouters?.get(routeKey(mine));
-      if (first !== undefined && first !== this) {
-        problems.add('path', mine.path, `must not be routed twice in a chart: ${describeRoute(mine)} is also routed by '${first.node.path}'`,
-          'route each host and path once, or use another host');
-      }
     }
     return problems.items;
   }
@@ -561,91 +575,8 @@ function toKubeServiceBackend(b: WebBackendConfig): any {
   };
 }
 
-/** The apps with an Ingress in one chart, in the order they were created. */
-interface ChartRoutes {
-  readonly apps: PublicWebApp[];
-  /** Bumped by every route added in the chart, so the index is rebuilt only after a change. */
-  version: number;
-  index?: Map<string, PublicWebApp>;
-  indexVersion?: number;
-}
-
-const DEFAULT_NODE_PORT_RANGE = '30000-32767';
-
-
 // The brand `isPublicWebApp` looks for, on the prototype: no property to add to every app.
 Object.defineProperty(PublicWebApp.prototype, PUBLIC_WEB_APP, { value: true });
-
-const CHART_ROUTES = Symbol.for('cdk8s-service-patterns.web.chart-routes');
-
-function routeKey(r: WebRoute): string {
-  return `${r.host ?? ''}\u0000${r.path}`;
-}
-
-/** The route registry of the app's chart; undefined when the app is not in a chart. */
-function chartRoutesOf(app: PublicWebApp): ChartRoutes | undefined {
-  let chart: IConstruct;
-  try {
-    chart = Chart.of(app);
-  } catch {
-    return undefined;
-  }
-  let routes: ChartRoutes | undefined = (chart as any)[CHART_ROUTES];
-  if (!routes) {
-    routes = { apps: [], version: 0 };
-    Object.defineProperty(chart, CHART_ROUTES, { value: routes });
-  }
-  return routes;
-}
-
-/**
- * The route list of each app with an Ingress, for the chart's route index (the `routes` getter
- * copies each route; the index reads them as they are, without a member in the app's API).
- */
-const ROUTE_LISTS = new WeakMap<PublicWebApp, readonly WebRoute[]>();
-
-/** Registers an app with an Ingress and its route list in its chart's route registry. */
-function registerRoutingApp(app: PublicWebApp, routeList: readonly WebRoute[]): void {
-  ROUTE_LISTS.set(app, routeList);
-  const routes = chartRoutesOf(app);
-  if (routes) {
-    routes.apps.push(app);
-    routes.version++;
-  }
-}
-
-/** Records that a route was added in the app's chart. */
-function routesChanged(app: PublicWebApp): void {
-  const routes = chartRoutesOf(app);
-  if (routes) {
-    routes.version++;
-  }
-}
-
-/**
- * For every host and path routed in the app's chart, the first app that routes it. Built once
- * per change of the chart's routes, so checking every app of a chart stays linear.
- */
-function chartRouteIndex(app: PublicWebApp): Map<string, PublicWebApp> | undefined {
-  const routes = chartRoutesOf(app);
-  if (!routes) {
-    return undefined;
-  }
-  if (routes.index === undefined || routes.indexVersion !== routes.version) {
-    const index = new Map<string, PublicWebApp>();
-    for (const a of routes.apps) {
-      for (const r of ROUTE_LISTS.get(a) ?? []) {
-        const key = routeKey(r);
-        if (!index.has(key)) {
-          index.set(key, a);
-        }
-      }
-    }
-    routes.index = index;
-    routes.indexVersion = routes.version;
-  }
-  return routes.index;
-}
 
 /**
  * Validates the props a public web app has beyond those of every web app into `problems`.
@@ -658,14 +589,17 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
     ['tls', WebTls, 'WebTls.certManager(), WebTls.secret(), WebTls.fromSecretName() or WebTls.none()'],
     ['ingressController', IngressController, 'IngressController.nginx(), .traefik(), .custom() or .clusterDefault()'],
   ];
+  const invalid = new Set<string>();
   for (const [key, type, factories] of valueClasses) {
     if (p[key] !== undefined && !(p[key] instanceof type)) {
       problems.add(key, p[key], `must be made with ${factories}`);
-      return undefined;
+      invalid.add(key);
     }
   }
-  const exposure = p.exposure ?? WebExposure.ingress();
-  const isIngress = exposure.kind === WebExposureKind.INGRESS;
+  const tls = invalid.has('tls') ? undefined : p.tls;
+  const controller = invalid.has('ingressController') ? undefined : p.ingressController;
+  const exposure = exposurePlanOf(invalid.has('exposure') ? WebExposure.ingress() : p.exposure ?? WebExposure.ingress()) as ExposurePlan;
+  const isIngress = exposure.ingress;
   let defaultBackend: WebBackendConfig | undefined;
   const domainNames = listProp(problems, 'domainNames', p.domainNames);
   domainNames.forEach((d, i) => {
@@ -677,13 +611,16 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
   if (!isIngress) {
     for (const key of INGRESS_ONLY) {
       if (p[key] !== undefined) {
-        problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.kind}'`, `remove \`${key}\` or use WebExposure.ingress()`);
+        problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.name}'`, `remove \`${key}\` or use WebExposure.ingress()`);
       }
     }
-    validateServiceExposure(exposure, p, problems);
   } else {
-    validateTls(p.tls, problems);
-    if (p.tls && !p.tls.enabled && p.httpsRedirect === true) {
+    // The Ingress refers to the app's Service port by name, which an Ingress backend allows
+    // only for IANA service names (at most 15 characters).
+    if (p.portName !== undefined) {
+      problems.addEach('portName', p.portName, KubeName.ianaSvcNameErrors(p.portName).map((e) => `${e}: the Ingress refers to the Service port by name, an IANA service name`));
+    }
+    if (tls && !tls.enabled && p.httpsRedirect === true) {
       problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
     }
     if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
@@ -696,14 +633,14 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
         problems.add(`paths[${i}]`, path, 'must not be listed twice');
       }
     });
-    if (p.ingressController?.className !== undefined) {
-      problems.addEach('ingressController.className', p.ingressController.className, KubeName.dns1123SubdomainErrors(p.ingressController.className));
+    if (controller?.className !== undefined) {
+      problems.addEach('ingressController.className', controller.className, KubeName.dns1123SubdomainErrors(controller.className));
     }
     if (p.defaultBackend !== undefined) {
       defaultBackend = readBackend(problems, 'defaultBackend', p.defaultBackend);
     }
-    if (p.ingressController) {
-      validateAnnotations('ingressController', p.ingressController.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
+    if (controller) {
+      validateAnnotations('ingressController', controller.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
     }
   }
   validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
@@ -730,9 +667,9 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
 }
 
 function serviceShapeOf(p: PublicWebAppProps): WebServiceShape {
-  const exposure = p.exposure ?? WebExposure.ingress();
+  const exposure = exposurePlanOf(p.exposure ?? WebExposure.ingress()) as ExposurePlan;
   const externalIPs = p.externalIps?.addresses ? [...p.externalIps.addresses] : undefined;
-  if (exposure.kind === WebExposureKind.INGRESS) {
+  if (exposure.ingress) {
     return { type: 'ClusterIP', externalIPs };
   }
   const annotations: { [key: string]: string } = {};
@@ -742,65 +679,14 @@ function serviceShapeOf(p: PublicWebAppProps): WebServiceShape {
   }
   Object.assign(annotations, p.annotations ?? {});
   return {
-    type: exposure.kind === WebExposureKind.NODE_PORT ? 'NodePort' : 'LoadBalancer',
-    nodePort: exposure.fixedNodePort,
+    type: exposure.serviceType,
+    nodePort: exposure.nodePort,
     externalIPs,
     loadBalancerSourceRanges: exposure.sourceRanges,
     externalTrafficPolicy: exposure.externalTrafficPolicy,
     loadBalancerClass: exposure.loadBalancerClass,
     annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
   };
-}
-
-function validateServiceExposure(exposure: WebExposure, p: PublicWebAppProps, problems: Problems): void {
-  const range = /^(\d+)-(\d+)$/.exec(exposure.nodePortRange ?? '');
-  const low = range ? Number(range[1]) : NaN;
-  const high = range ? Number(range[2]) : NaN;
-  if (!range || PortRules.portNumberErrors(low).length > 0 || PortRules.portNumberErrors(high).length > 0 || low > high) {
-    problems.add('exposure.nodePortRange', exposure.nodePortRange, 'must be \'<low>-<high>\' with 1 <= low <= high <= 65535, like the API server\'s `--service-node-port-range` (default \'30000-32767\')');
-  } else if (exposure.fixedNodePort !== undefined) {
-    const np = exposure.fixedNodePort;
-    if (typeof np !== 'number' || !Number.isInteger(np) || np < low || np > high) {
-      problems.add('exposure.nodePort', np, `must be a whole number in the node port range ${low}-${high}`,
-        `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
-    }
-  }
-  listProp(problems, 'exposure.sourceRanges', exposure.sourceRanges).forEach((cidr, i) => {
-    problems.addEach(`exposure.sourceRanges[${i}]`, cidr, Cidr.errors(cidr));
-  });
-  if (exposure.sourceRanges !== undefined && exposure.kind !== WebExposureKind.LOAD_BALANCER) {
-    problems.add('exposure.sourceRanges', exposure.sourceRanges, 'applies only to a LoadBalancer');
-  }
-  if (exposure.externalTrafficPolicy !== undefined && !Object.values(ExternalTrafficPolicy).includes(exposure.externalTrafficPolicy)) {
-    problems.add('exposure.externalTrafficPolicy', exposure.externalTrafficPolicy, 'must be \'Cluster\' or \'Local\'');
-  }
-  if (exposure.loadBalancerClass !== undefined) {
-    problems.addEach('exposure.loadBalancerClass', exposure.loadBalancerClass, KubeName.qualifiedNameErrors(exposure.loadBalancerClass));
-  }
-  void p;
-}
-
-function validateTls(tls: WebTls | undefined, problems: Problems): void {
-  if (tls === undefined) {
-    return;
-  }
-  if (tls.kind === WebTlsKind.CERT_MANAGER) {
-    const both = tls.clusterIssuer !== undefined && tls.issuer !== undefined;
-    const none = tls.clusterIssuer === undefined && tls.issuer === undefined;
-    if (both || none) {
-      problems.add('tls', both ? `${tls.clusterIssuer}, ${tls.issuer}` : undefined, 'must name exactly one cert-manager issuer', 'set either `clusterIssuer` or `issuer`');
-    }
-    if (tls.clusterIssuer !== undefined) {
-      problems.addEach('tls.clusterIssuer', tls.clusterIssuer, KubeName.dns1123SubdomainErrors(tls.clusterIssuer));
-    }
-    if (tls.issuer !== undefined) {
-      problems.addEach('tls.issuer', tls.issuer, KubeName.dns1123SubdomainErrors(tls.issuer));
-    }
-  }
-  if (tls.kind === WebTlsKind.SECRET || tls.secretName !== undefined) {
-    problems.addEach('tls.secretName', tls.secretName, KubeName.dns1123SubdomainErrors(tls.secretName as string));
-  }
-  listProp(problems, 'tls.hosts', tls.hosts).forEach((h, i) => problems.addEach(`tls.hosts[${i}]`, h, ingressHostErrors(h)));
 }
 
 function validateAnnotations(field: string, annotations: { [key: string]: string }, allowSnippets: boolean | undefined, problems: Problems): void {

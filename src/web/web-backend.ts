@@ -28,7 +28,7 @@ export interface WebBackendConfig {
 
   /**
    * Whether the Service is managed outside this cdk8s app, so that it is not among the
-   * manifests checked at synth (the Ingress acknowledges the checker's rule XREF008 for it).
+   * manifests checked at synth.
    *
    * @default false
    */
@@ -116,9 +116,8 @@ export class WebBackend {
 
   /**
    * A Service managed outside this cdk8s app, by name and port. Its ports are not known, so
-   * the port is not checked, and the Ingress acknowledges (annotation
-   * `service-patterns.cdk8s.io/acknowledge`) that the Service is not among the app's
-   * manifests (checker rule XREF008).
+   * the port is not checked, and the checker run at synth does not require the Service among
+   * the app's manifests.
    *
    * @param serviceName the Service's name (a DNS-1035 label)
    * @param options the port, by number or by name; one of them is required

@@ -1,3 +1,9 @@
+import { ExposurePlan, exposurePlanOf, setExposurePlan } from './_values';
+import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/_node-port-range';
+import { Cidr } from '../net/ip';
+import { KubeName } from '../net/names';
+import { Problems } from '../validation/_problems';
+
 /**
  * How a Service routes traffic that arrives from outside the cluster.
  *
@@ -67,19 +73,8 @@ export interface LoadBalancerExposureOptions {
 }
 
 /**
- * The kinds of exposure.
- */
-export enum WebExposureKind {
-  /** An Ingress in front of a ClusterIP Service. */
-  INGRESS = 'Ingress',
-  /** A NodePort Service. */
-  NODE_PORT = 'NodePort',
-  /** A LoadBalancer Service. */
-  LOAD_BALANCER = 'LoadBalancer',
-}
-
-/**
- * How a `PublicWebApp` is reached from outside the cluster.
+ * How a `PublicWebApp` is reached from outside the cluster. Each factory checks its arguments
+ * and throws a `ValidationError` listing every problem.
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
  */
@@ -89,72 +84,86 @@ export class WebExposure {
    * TLS. The default.
    */
   public static ingress(): WebExposure {
-    return new WebExposure(WebExposureKind.INGRESS, {}, {});
+    return new WebExposure({ name: 'Ingress', ingress: true, serviceType: 'ClusterIP' });
   }
 
   /**
    * A NodePort Service: the app is reached on a port of every node.
    */
   public static nodePort(options: NodePortExposureOptions = {}): WebExposure {
-    return new WebExposure(WebExposureKind.NODE_PORT, options ?? {}, {});
+    const o: NodePortExposureOptions = options !== null && typeof options === 'object' ? options : {};
+    const problems = new Problems('WebExposure.nodePort');
+    const rangeText = o.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
+    const range = parseNodePortRange(rangeText);
+    if (!range) {
+      problems.add('nodePortRange', o.nodePortRange, 'must be \'<low>-<high>\' with 1 <= low <= high <= 65535, like the API server\'s `--service-node-port-range` (default \'30000-32767\')');
+    } else if (o.nodePort !== undefined) {
+      const [low, high] = range;
+      const np = o.nodePort;
+      if (typeof np !== 'number' || !Number.isInteger(np) || np < low || np > high) {
+        problems.add('nodePort', np, `must be a whole number in the node port range ${low}-${high}`,
+          `choose a port from ${low} to ${high}, leave it out to let the cluster allocate one, or set \`nodePortRange\` to the cluster's range`);
+      }
+    }
+    checkPolicy(problems, o.externalTrafficPolicy);
+    problems.throwIfAny();
+    return new WebExposure({
+      name: 'NodePort',
+      ingress: false,
+      serviceType: 'NodePort',
+      nodePort: o.nodePort,
+      customNodePortRange: range && rangeText.trim() !== DEFAULT_NODE_PORT_RANGE ? rangeText.trim() : undefined,
+      externalTrafficPolicy: o.externalTrafficPolicy,
+    });
   }
 
   /**
    * A LoadBalancer Service: the cloud provider's load balancer forwards to the app.
    */
   public static loadBalancer(options: LoadBalancerExposureOptions = {}): WebExposure {
-    return new WebExposure(WebExposureKind.LOAD_BALANCER, {}, options ?? {});
+    const o: LoadBalancerExposureOptions = options !== null && typeof options === 'object' ? options : {};
+    const problems = new Problems('WebExposure.loadBalancer');
+    let sourceRanges: string[] | undefined;
+    if (o.sourceRanges !== undefined) {
+      if (!Array.isArray(o.sourceRanges)) {
+        problems.add('sourceRanges', o.sourceRanges, 'must be a list of CIDRs such as \'203.0.113.0/24\'');
+      } else {
+        sourceRanges = [...o.sourceRanges];
+        sourceRanges.forEach((cidr, i) => problems.addEach(`sourceRanges[${i}]`, cidr, Cidr.errors(cidr)));
+      }
+    }
+    checkPolicy(problems, o.externalTrafficPolicy);
+    if (o.loadBalancerClass !== undefined) {
+      problems.addEach('loadBalancerClass', o.loadBalancerClass, KubeName.qualifiedNameErrors(o.loadBalancerClass));
+    }
+    problems.throwIfAny();
+    return new WebExposure({
+      name: 'LoadBalancer',
+      ingress: false,
+      serviceType: 'LoadBalancer',
+      sourceRanges,
+      externalTrafficPolicy: o.externalTrafficPolicy,
+      loadBalancerClass: o.loadBalancerClass,
+    });
   }
 
-  /** Which kind of exposure. */
-  public readonly kind: WebExposureKind;
+  /** Whether the app is exposed by an Ingress. */
+  public readonly isIngress: boolean;
 
-  /**
-   * The fixed node port.
-   *
-   * @default - allocated by the cluster (NodePort), or none
-   */
-  public readonly fixedNodePort?: number;
-
-  /**
-   * The node port range the node port must be in.
-   *
-   * @default '30000-32767'
-   */
-  public readonly nodePortRange: string;
-
-  /**
-   * The allowed client ranges of a load balancer (a copy).
-   *
-   * @default - none
-   */
-  public get sourceRanges(): string[] | undefined {
-    return Array.isArray(this._sourceRanges) ? [...this._sourceRanges] : this._sourceRanges;
+  private constructor(plan: ExposurePlan) {
+    this.isIngress = plan.ingress;
+    setExposurePlan(this, plan);
   }
 
-  private readonly _sourceRanges?: string[];
+  /** 'Ingress', 'NodePort' or 'LoadBalancer'. */
+  public toString(): string {
+    return exposurePlanOf(this)?.name ?? 'WebExposure';
+  }
+}
 
-  /**
-   * The external traffic policy.
-   *
-   * @default - the Kubernetes default (Cluster)
-   */
-  public readonly externalTrafficPolicy?: ExternalTrafficPolicy;
-
-  /**
-   * The load balancer class.
-   *
-   * @default - none
-   */
-  public readonly loadBalancerClass?: string;
-
-  private constructor(kind: WebExposureKind, np: NodePortExposureOptions, lb: LoadBalancerExposureOptions) {
-    this.kind = kind;
-    this.fixedNodePort = np.nodePort;
-    this.nodePortRange = np.nodePortRange ?? '30000-32767';
-    this._sourceRanges = Array.isArray(lb.sourceRanges) ? [...lb.sourceRanges] : lb.sourceRanges;
-    this.externalTrafficPolicy = np.externalTrafficPolicy ?? lb.externalTrafficPolicy;
-    this.loadBalancerClass = lb.loadBalancerClass;
+function checkPolicy(problems: Problems, policy: unknown): void {
+  if (policy !== undefined && !Object.values(ExternalTrafficPolicy).includes(policy as ExternalTrafficPolicy)) {
+    problems.add('externalTrafficPolicy', policy, 'must be \'Cluster\' or \'Local\'');
   }
 }
 

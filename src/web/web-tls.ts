@@ -1,4 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
+import { TlsPlan, setTlsPlan } from './_values';
+import { ingressHostErrors } from '../net/_hosts';
+import { KubeName } from '../net/names';
+import { Problems } from '../validation/_problems';
 
 /**
  * Options of every TLS form.
@@ -44,43 +48,66 @@ export interface CertManagerTlsOptions extends WebTlsOptions {
 }
 
 /**
- * The kinds of TLS of a web app.
- */
-export enum WebTlsKind {
-  /** A certificate from cert-manager. */
-  CERT_MANAGER = 'cert-manager',
-  /** An existing Secret of type `kubernetes.io/tls`. */
-  SECRET = 'secret',
-  /** No TLS: plain HTTP. */
-  NONE = 'none',
-}
-
-/**
- * How the Ingress of a web app terminates TLS. TLS is on unless `WebTls.none()` is chosen.
+ * How the Ingress of a web app terminates TLS. TLS is on unless `WebTls.none()` is chosen. Each
+ * factory checks its arguments and throws a `ValidationError` listing every problem.
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#tls
  */
 export class WebTls {
   /**
-   * A certificate from cert-manager (from a ClusterIssuer or an Issuer).
+   * A certificate from cert-manager (from a ClusterIssuer or an Issuer): the Ingress gets the
+   * issuer annotation, and cert-manager writes the Secret. The Ingress must name a host.
    */
   public static certManager(options: CertManagerTlsOptions): WebTls {
-    const o = options ?? {};
-    return new WebTls(WebTlsKind.CERT_MANAGER, o.secretName, o.hosts, o.clusterIssuer, o.issuer);
+    const o: CertManagerTlsOptions = options !== null && typeof options === 'object' ? options : {};
+    const problems = new Problems('WebTls.certManager');
+    const both = o.clusterIssuer !== undefined && o.issuer !== undefined;
+    const none = o.clusterIssuer === undefined && o.issuer === undefined;
+    if (both || none) {
+      problems.add(both ? 'issuer' : 'clusterIssuer', both ? o.issuer : undefined, 'must name exactly one cert-manager issuer', 'set either `clusterIssuer` or `issuer`');
+    }
+    if (o.clusterIssuer !== undefined) {
+      problems.addEach('clusterIssuer', o.clusterIssuer, KubeName.dns1123SubdomainErrors(o.clusterIssuer));
+    }
+    if (o.issuer !== undefined) {
+      problems.addEach('issuer', o.issuer, KubeName.dns1123SubdomainErrors(o.issuer));
+    }
+    if (o.secretName !== undefined) {
+      problems.addEach('secretName', o.secretName, KubeName.dns1123SubdomainErrors(o.secretName));
+    }
+    const hosts = checkHosts(problems, o.hosts);
+    problems.throwIfAny();
+    const annotations: { [key: string]: string } = o.clusterIssuer !== undefined
+      ? { 'cert-manager.io/cluster-issuer': o.clusterIssuer }
+      : { 'cert-manager.io/issuer': o.issuer as string };
+    return new WebTls({ enabled: true, secretName: o.secretName, hosts, annotations, needsHosts: true });
   }
 
   /**
    * An existing TLS Secret (type `kubernetes.io/tls`) in the namespace of the Ingress.
    */
   public static secret(secret: kplus.ISecret, options: WebTlsOptions = {}): WebTls {
-    return new WebTls(WebTlsKind.SECRET, secret?.name, options?.hosts);
+    const problems = new Problems('WebTls.secret');
+    const name = (secret as any)?.name;
+    if (typeof name !== 'string') {
+      problems.add('secret', secret, 'must be a cdk8s-plus `ISecret`', 'or use WebTls.fromSecretName(\'name\')');
+    } else {
+      problems.addEach('secret.name', name, KubeName.dns1123SubdomainErrors(name));
+    }
+    const hosts = checkHosts(problems, options?.hosts);
+    problems.throwIfAny();
+    return new WebTls({ enabled: true, secretName: name, hosts, annotations: {}, needsHosts: false });
   }
 
   /**
    * An existing TLS Secret, by name.
    */
   public static fromSecretName(secretName: string, options: WebTlsOptions = {}): WebTls {
-    return new WebTls(WebTlsKind.SECRET, secretName, options?.hosts);
+    const problems = new Problems('WebTls.fromSecretName');
+    problems.addEach('secretName', secretName, KubeName.dns1123SubdomainErrors(secretName));
+    const hosts = checkHosts(problems, options?.hosts);
+    problems.throwIfAny();
+    return new WebTls({ enabled: true, secretName, hosts, annotations: {}, needsHosts: false });
   }
 
   /**
@@ -88,54 +115,27 @@ export class WebTls {
    * proxy that terminates TLS.
    */
   public static none(): WebTls {
-    return new WebTls(WebTlsKind.NONE);
-  }
-
-  /** Which kind of TLS. */
-  public readonly kind: WebTlsKind;
-
-  /**
-   * The name of the TLS Secret.
-   *
-   * @default - derived from the Ingress name (cert-manager), or none (no TLS)
-   */
-  public readonly secretName?: string;
-
-  /**
-   * The host names of the certificate (a copy).
-   *
-   * @default - every host name the Ingress routes
-   */
-  public get hosts(): string[] | undefined {
-    return Array.isArray(this._hosts) ? [...this._hosts] : this._hosts;
-  }
-
-  private readonly _hosts?: string[];
-
-  /**
-   * The cert-manager ClusterIssuer.
-   *
-   * @default - none
-   */
-  public readonly clusterIssuer?: string;
-
-  /**
-   * The cert-manager Issuer.
-   *
-   * @default - none
-   */
-  public readonly issuer?: string;
-
-  private constructor(kind: WebTlsKind, secretName?: string, hosts?: string[], clusterIssuer?: string, issuer?: string) {
-    this.kind = kind;
-    this.secretName = secretName;
-    this._hosts = Array.isArray(hosts) ? [...hosts] : hosts;
-    this.clusterIssuer = clusterIssuer;
-    this.issuer = issuer;
+    return new WebTls({ enabled: false, annotations: {}, needsHosts: false });
   }
 
   /** Whether TLS is on. */
-  public get enabled(): boolean {
-    return this.kind !== WebTlsKind.NONE;
+  public readonly enabled: boolean;
+
+  private constructor(plan: TlsPlan) {
+    this.enabled = plan.enabled;
+    setTlsPlan(this, plan);
   }
+}
+
+/** A `hosts` option: a list of Ingress host names, copied. */
+function checkHosts(problems: Problems, hosts: unknown): string[] | undefined {
+  if (hosts === undefined) {
+    return undefined;
+  }
+  if (!Array.isArray(hosts)) {
+    problems.add('hosts', hosts, 'must be a list of host names');
+    return undefined;
+  }
+  hosts.forEach((h, i) => problems.addEach(`hosts[${i}]`, h, ingressHostErrors(h)));
+  return [...hosts];
 }

@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import {
   EndpointObjects,
   ExternalBackend,
@@ -10,6 +10,11 @@ import {
   ValidationError,
 } from '../../src';
 import { problemsOf } from '../_problems';
+
+/** The recommended labels every object of an outside backend carries, from its Service name. */
+function appLabels(name: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns' };
+}
 
 /** `count` distinct private IPv4 addresses: 10.1.x.y, y from 1 to 250. */
 function ipv4s(count: number): string[] {
@@ -71,6 +76,7 @@ describe('from IP addresses', () => {
     expect(slices.map((s) => s.metadata.name)).toEqual(['orders-db-ipv4-1', 'orders-db-ipv6-1']);
     for (const slice of slices) {
       expect(slice.metadata.labels).toEqual({
+        ...appLabels('orders-db'),
         'kubernetes.io/service-name': 'orders-db',
         'endpointslice.kubernetes.io/managed-by': 'cdk8s-service-patterns',
       });
@@ -238,7 +244,7 @@ describe('from IP addresses', () => {
     expect(byKind(manifests, 'Endpoints')).toEqual([{
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: { name: 'mysql' },
+      metadata: { name: 'mysql', labels: appLabels('mysql') },
       subsets: [{
         addresses: [{ ip: '10.0.4.17' }, { ip: '2001:db8::17' }],
         ports: [{ name: 'mysql', port: 3306, protocol: 'TCP' }],
@@ -263,7 +269,7 @@ describe('from IP addresses', () => {
     const manifests = Testing.synth(chart);
     expect(byKind(manifests, 'EndpointSlice').length).toBe(1);
     const [endpoints] = byKind(manifests, 'Endpoints');
-    expect(endpoints.metadata).toEqual({ name: 'mysql', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } });
+    expect(endpoints.metadata).toEqual({ name: 'mysql', labels: { ...appLabels('mysql'), 'endpointslice.kubernetes.io/skip-mirror': 'true' } });
   });
 
   test('session affinity ClientIP with a timeout', () => {
@@ -415,10 +421,26 @@ describe('DNS names, ports and objects', () => {
 
     // WHEN
     svc.service.metadata.addLabel('team', 'data');
+    // a JSON patch with a plain value lands as written (the objects are plain ApiObjects)
+    svc.service.addJsonPatch(JsonPatch.replace('/spec/ports/0/targetPort', 3307));
+    svc.endpointSlices[0].addJsonPatch(JsonPatch.replace('/ports/0/port', 3307));
 
     // THEN
-    expect(byKind(Testing.synth(chart), 'Service')[0].metadata.labels).toEqual({ team: 'data' });
+    const manifests = Testing.synth(chart);
+    expect(byKind(manifests, 'Service')[0].metadata.labels).toEqual({ ...appLabels(svc.serviceName), team: 'data' });
+    expect(byKind(manifests, 'Service')[0].spec.ports[0].targetPort).toBe(3307);
+    expect(byKind(manifests, 'EndpointSlice')[0].ports[0].port).toBe(3307);
   });
+});
+
+test('`partOf` labels the Service and its endpoints; a bad value is a problem of the prop', () => {
+  const chart = Testing.chart();
+  new ExternalService(chart, 'Db', { serviceName: 'mysql', partOf: 'orders', backend: ExternalBackend.address('10.0.4.17'), ports: MYSQL_PORT, endpointObjects: EndpointObjects.BOTH });
+  for (const m of Testing.synth(chart)) {
+    expect(m.metadata.labels).toMatchObject({ ...appLabels('mysql'), 'app.kubernetes.io/part-of': 'orders' });
+  }
+  expect(() => new ExternalService(chart, 'Bad', { partOf: 'not a label', backend: ExternalBackend.address('10.0.4.18'), ports: MYSQL_PORT }))
+    .toThrow(/`partOf` must be empty or consist of alphanumeric characters/);
 });
 
 describe('from a host name', () => {
@@ -438,7 +460,7 @@ describe('from a host name', () => {
     expect(manifests).toEqual([{
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'partner-api' },
+      metadata: { name: 'partner-api', labels: appLabels('partner-api') },
       spec: {
         type: 'ExternalName',
         externalName: 'api.partner.example',

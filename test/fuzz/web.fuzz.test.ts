@@ -126,14 +126,14 @@ function generators(hostile: boolean) {
     nodePort: maybe(pick(fc.integer({ min: 30000, max: 32767 }), hostileNumber)),
     nodePortRange: maybe(pick(fc.constantFrom('30000-32767', '20000-40000'), fc.constantFrom('5-4', '0-100', '1-65536', 'x', ''))),
     externalTrafficPolicy: maybe(pick(fc.constantFrom(ExternalTrafficPolicy.CLUSTER, ExternalTrafficPolicy.LOCAL), fc.constant('local' as ExternalTrafficPolicy))),
-  }).map((o) => WebExposure.nodePort(o));
+  }).map((o) => () => WebExposure.nodePort(o));
   const loadBalancer = fc.record({
     // mixed families, single addresses and bad prefixes
     sourceRanges: maybe(fc.array(pick(fc.constantFrom('203.0.113.0/24', '2001:db8::/32', '0.0.0.0/0', '10.0.0.1/32'),
       fc.oneof(fc.constantFrom('203.0.113.0', '10.0.0.0/33', '10.0.0.0/08'), hostileString)), { maxLength: 3 })),
     externalTrafficPolicy: maybe(fc.constantFrom(ExternalTrafficPolicy.CLUSTER, ExternalTrafficPolicy.LOCAL)),
     loadBalancerClass: maybe(pick(fc.constantFrom('service.k8s.aws/nlb', 'example.com/lb'), hostileString)),
-  }).map((o) => WebExposure.loadBalancer(o));
+  }).map((o) => () => WebExposure.loadBalancer(o));
 
   const additionalPort = fc.record({
     port: pick(fc.constantFrom(9090, 9100, 443), fc.oneof(fc.constant(80), hostileNumber)),
@@ -190,7 +190,8 @@ function generators(hostile: boolean) {
   });
 
   const exposed = fc.oneof(
-    fc.record({ exposure: fc.constantFrom(undefined, WebExposure.ingress()), routing: ingressOnly }),
+    // a way to make the exposure, called inside attempt(): the factories check their arguments
+    fc.record({ exposure: fc.constantFrom(() => undefined, () => WebExposure.ingress()), routing: ingressOnly }),
     // without an Ingress, the Ingress-only props are a fault (always in hostile cases, now and then otherwise)
     fc.record({ exposure: fc.oneof(nodePort, loadBalancer), routing: pick(noIngressOnly, ingressOnly) }),
   );
@@ -251,7 +252,7 @@ describe('PublicWebApp under hostile props', () => {
         const r = p.exposed.routing;
         const app = new PublicWebApp(chart, 'Shop', {
           ...p.app,
-          exposure: p.exposed.exposure,
+          exposure: p.exposed.exposure(),
           domainNames: p.domainNames,
           paths: r.paths,
           pathType: r.pathType,
@@ -295,21 +296,16 @@ describe('PublicWebApp under hostile props', () => {
       set('paths', [['api'], ['/serviceA/*'], ['/a//b'], ['/a/..'], ['/', '/'], ['/a b'], [''], 'one-path']),
       set('pathType', ['prefix', 'Regex']),
       set('httpsRedirect', [true]).map(([f]) => [f, () => ({ tls: WebTls.none(), httpsRedirect: true })] as const),
-      set('tls', [
-        WebTls.certManager({}), WebTls.certManager({ clusterIssuer: 'a', issuer: 'b' }), WebTls.certManager({ clusterIssuer: 'Bad_Issuer' }),
-        WebTls.fromSecretName('Bad_Secret'), WebTls.fromSecretName(''), WebTls.fromSecretName('shop-tls', { hosts: ['other.example.com'] }),
-        WebTls.fromSecretName('shop-tls', { hosts: ['10.0.0.1'] }), { kind: 'secret' },
-      ]),
+      // faults of the arguments of WebTls and WebExposure are the factories' own (web-tls.test.ts,
+      // web-exposure.test.ts, values.fuzz.test.ts): here, only values that are not made by them
+      set('tls', [{ kind: 'secret' }, { secretName: 'x' }, 'shop-tls']),
       fc.constantFrom(WebExposure.nodePort(), WebExposure.loadBalancer()).map((e) => ['tls', () => ({ exposure: e, tls: WebTls.none() })] as const),
       fc.constantFrom(WebExposure.nodePort(), WebExposure.loadBalancer()).map((e) => ['paths', () => ({ exposure: e, paths: ['/'] })] as const),
       set('ingressController', [IngressController.custom({ className: 'Bad_Class' }), IngressController.nginx({ className: '' }),
         IngressController.custom({ annotations: { 'nginx.ingress.kubernetes.io/server-snippet': 'x' } }), 'nginx']),
       set('annotations', [{ 'nginx.ingress.kubernetes.io/configuration-snippet': 'more_set_headers "X: y";' }, { 'bad key': 'x' }, { 'example.com/n': 1 },
         { 'a/b/c': 'x' }]),
-      set('exposure', [WebExposure.nodePort({ nodePort: 8080 }), WebExposure.nodePort({ nodePort: 30000.5 }), WebExposure.nodePort({ nodePortRange: '5-4' }),
-        WebExposure.loadBalancer({ sourceRanges: ['203.0.113.0'] }), WebExposure.loadBalancer({ sourceRanges: ['10.0.0.0/33'] }),
-        WebExposure.loadBalancer({ loadBalancerClass: 'Bad Class' }), WebExposure.loadBalancer({ externalTrafficPolicy: 'local' as ExternalTrafficPolicy }),
-        'Ingress']),
+      set('exposure', ['Ingress', { kind: 'NodePort' }]),
       set('externalIps', [{ addresses: ['203.0.113.10'], acceptCve20208554Risk: false }, { addresses: ['127.0.0.1'], acceptCve20208554Risk: true },
         { addresses: [], acceptCve20208554Risk: true }, { addresses: ['203.0.113.0/24'], acceptCve20208554Risk: true }, { addresses: ['::ffff:10.0.0.1'], acceptCve20208554Risk: true }]),
       set('externalDns', [true]).map(([f]) => [f, () => ({ exposure: WebExposure.nodePort(), domainNames: undefined, externalDns: true })] as const),
@@ -372,7 +368,19 @@ describe('InternalWebApp under hostile props', () => {
     fc.assert(fc.property(fc.oneof(
       anything,
       fc.dictionary(fc.constantFrom('image', 'serviceName', 'replicas', 'containerPort', 'port', 'portName', 'additionalPorts',
-        'additionalContainerPorts', 'env', 'clusterDomain'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
+        'additionalContainerPorts', 'env', 'clusterDomain', 'name', 'partOf', 'labels', 'selectorLabels', 'envVariables', 'envFrom',
+        'command', 'args', 'resources', 'securityContext', 'tmpVolume', 'volumeMounts', 'serviceAccount', 'automountServiceAccountToken',
+        'imagePullPolicy'), anything, { maxKeys: 4 }).map((d) => ({ image: 'nginx:1.25', ...d })),
+      // the structs of the new props, with hostile fields
+      fc.record({
+        resources: fc.record({
+          cpu: fc.record({ limit: anything, request: anything }),
+          memory: fc.record({ limit: anything }),
+        }, { requiredKeys: [] }),
+        securityContext: fc.record({ user: anything, ensureNonRoot: anything, readOnlyRootFilesystem: anything }, { requiredKeys: [] }),
+        volumeMounts: fc.array(fc.record({ path: anything, volume: anything }), { maxLength: 2 }),
+        envVariables: fc.dictionary(fc.string({ maxLength: 5 }), anything, { maxKeys: 2 }),
+      }, { requiredKeys: [] }).map((d) => ({ image: 'nginx:1.25', ...d })),
     ), (props) => {
       expectValidOrExplained(attempt((chart) => new InternalWebApp(chart, 'Api', props as any)));
     }), fuzzParams());

@@ -39,7 +39,11 @@ describe('HeadlessService', () => {
     // THEN
     const service = manifests.find((m) => m.kind === 'Service');
     const dep = manifests.find((m) => m.kind === 'Deployment');
-    expect(service.metadata).toEqual({ name: 'web-headless', namespace: 'shop' });
+    expect(service.metadata).toEqual({
+      name: 'web-headless',
+      namespace: 'shop',
+      labels: { 'app.kubernetes.io/name': 'web-headless', 'app.kubernetes.io/instance': 'web-headless', 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+    });
     expect(service.spec).toEqual({
       clusterIP: 'None',
       type: 'ClusterIP',

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
 import { HeadlessStatefulService, HeadlessStatefulServiceProps, Protocol } from '../../src';
 import { problemsOf } from '../_problems';
 import { netProblemsOf } from '../_synth-problems';
@@ -109,8 +110,15 @@ describe('wiring', () => {
     const [service] = kinds(manifests, 'Service');
     const [set] = kinds(manifests, 'StatefulSet');
     expect(service.spec.selector).toEqual(set.spec.selector.matchLabels);
-    expect(Object.keys(service.spec.selector)).toHaveLength(1);
-    expect(set.spec.template.metadata.labels).toEqual({ ...service.spec.selector, app: 'etcd' });
+    // the recommended labels, from the StatefulSet's name: never a hash of the construct path
+    expect(service.spec.selector).toEqual({ 'app.kubernetes.io/name': 'etcd', 'app.kubernetes.io/instance': 'etcd' });
+    expect(set.spec.template.metadata.labels).toEqual({
+      ...service.spec.selector,
+      'app.kubernetes.io/managed-by': 'cdk8s-service-patterns',
+      // cdk8s-plus's own pod label, kept stable: the StatefulSet's name
+      'cdk8s.io/metadata.addr': 'etcd',
+      'app': 'etcd',
+    });
   });
 
   test('every port is named and maps to a container port by name or by number, with its appProtocol', () => {
@@ -524,16 +532,21 @@ describe('checks of the emitted objects at synth', () => {
     expect(problems[1].message).toBe('must be a subset of the pod template labels, but \'tier=db\' is not among them: the Service selects no pod');
   });
 
-  test('fails if the StatefulSet selects by more labels than the Service', () => {
+  test('a label the StatefulSet selects by later is selected by its Services too', () => {
     // GIVEN
     const chart = Testing.chart();
-    const db = etcd(chart, { podMetadata: { labels: { app: 'etcd' } } });
+    const db = etcd(chart, { podMetadata: { labels: { app: 'etcd' } }, clientService: true });
 
     // WHEN
     db.statefulSet.select(kplus.LabelSelector.of({ labels: { app: 'etcd' } }));
 
-    // THEN
-    expect(() => Testing.synth(chart)).toThrow(/`service.spec.selector` must equal the selector of the workload's pods/);
+    // THEN: the Services select the StatefulSet's matchLabels as they are at synth
+    const manifests = Testing.synth(chart);
+    const [set] = kinds(manifests, 'StatefulSet');
+    for (const service of kinds(manifests, 'Service')) {
+      expect(service.spec.selector).toEqual(set.spec.selector.matchLabels);
+    }
+    expect(set.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'etcd', 'app.kubernetes.io/instance': 'etcd', 'app': 'etcd' });
   });
 
   test('fails if an escape hatch points the StatefulSet at another Service', () => {
@@ -562,4 +575,25 @@ test('ports: [] gives a StatefulSet a headless Service without ports (DNS names 
 test('fails if a client Service is asked for with no ports', () => {
   expect(() => new HeadlessStatefulService(Testing.chart(), 'Workers', { containers: [{ image: 'worker:1' }], ports: [], clientService: true }))
     .toThrow(/`clientService` needs ports: a Service with a cluster IP must have at least one, and `ports` is empty, got true: list `ports`, or turn `clientService` off/);
+});
+
+test('JSON patches of the cdk8s-plus objects: IntOrString and Quantity fields take k8s.IntOrString and k8s.Quantity values (docs/stateful.md)', () => {
+  // GIVEN: the StatefulSet and Services are cdk8s-plus objects, whose L1 objects map their JSON
+  // after the patches are applied
+  const chart = Testing.chart();
+  const db = etcd(chart);
+
+  // WHEN
+  ApiObject.of(db.service).addJsonPatch(JsonPatch.replace('/spec/ports/0/targetPort', k8s.IntOrString.fromNumber(2379)));
+  ApiObject.of(db.statefulSet).addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/resources/limits/memory', k8s.Quantity.fromString('1Gi')));
+  const plain = Testing.chart();
+  const other = etcd(plain);
+  ApiObject.of(other.statefulSet).addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/resources/limits/memory', '1Gi'));
+
+  // THEN
+  const manifests = Testing.synth(chart);
+  expect(kinds(manifests, 'Service')[0].spec.ports[0].targetPort).toBe(2379);
+  expect(kinds(manifests, 'StatefulSet')[0].spec.template.spec.containers[0].resources.limits.memory).toBe('1Gi');
+  // a plain value in a Quantity field is dropped by the L1 mapping: what the docs warn about
+  expect(kinds(Testing.synth(plain), 'StatefulSet')[0].spec.template.spec.containers[0].resources.limits.memory).toBeUndefined();
 });

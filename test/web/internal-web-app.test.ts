@@ -32,10 +32,10 @@ test('a ClusterIP Service with a named port 80 to container port 8080, selecting
   expect(deployment.spec.replicas).toBe(3);
   expect(deployment.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 8080 }]);
   expect(deployment.spec.template.spec.containers[0].startupProbe.tcpSocket).toEqual({ port: 8080 });
+  // type ClusterIP and protocol TCP are the server's defaults, left out
   expect(service.spec).toEqual({
-    type: 'ClusterIP',
     selector: deployment.spec.selector.matchLabels,
-    ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }],
+    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
   });
   expect(app.port).toBe(80);
   expect(app.portName).toBe('http');
@@ -56,7 +56,11 @@ test('DNS names use the Service name, the chart namespace and the cluster domain
   expect(web.dnsNames.shortName).toBe('catalog');
   expect(web.dnsNames.namespacedName).toBe('catalog.backend');
   expect(web.dnsNames.fqdn).toBe('catalog.backend.svc.corp.internal');
-  expect(Testing.synth(chart).find((m) => m.kind === 'Service').metadata).toEqual({ name: 'catalog', namespace: 'backend' });
+  expect(Testing.synth(chart).find((m) => m.kind === 'Service').metadata).toEqual({
+    name: 'catalog',
+    namespace: 'backend',
+    labels: { 'app.kubernetes.io/name': 'catalog', 'app.kubernetes.io/instance': 'catalog', 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+  });
 });
 
 test('custom ports, env and probes', () => {
@@ -79,7 +83,7 @@ test('custom ports, env and probes', () => {
   expect(container.ports).toEqual([{ containerPort: 3000 }]);
   expect(container.env).toEqual([{ name: 'LOG_LEVEL', value: 'debug' }]);
   expect(container.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 3000, scheme: 'HTTP' });
-  expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([{ name: 'web', port: 8000, targetPort: 3000, protocol: 'TCP' }]);
+  expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([{ name: 'web', port: 8000, targetPort: 3000 }]);
 });
 
 test('every kind of probe is written as cdk8s-plus writes it, on the container port unless given', () => {
@@ -101,11 +105,11 @@ test('every kind of probe is written as cdk8s-plus writes it, on the container p
   const [deployment] = byKind(manifests, 'Deployment');
   const container = deployment.spec.template.spec.containers[0];
   expect(container.readinessProbe).toEqual({ failureThreshold: 5, httpGet: { path: '/ready', port: 3001, scheme: 'HTTP' } });
-  expect(container.livenessProbe).toEqual({ failureThreshold: 3, periodSeconds: 20, exec: { command: ['cat', '/tmp/healthy'] } });
-  expect(container.startupProbe).toEqual({ failureThreshold: 3, initialDelaySeconds: 5, tcpSocket: { port: 3000 } });
+  expect(container.livenessProbe).toEqual({ periodSeconds: 20, exec: { command: ['cat', '/tmp/healthy'] } });
+  expect(container.startupProbe).toEqual({ initialDelaySeconds: 5, tcpSocket: { port: 3000 } });
   expect(container.ports).toEqual([{ containerPort: 3000 }, { containerPort: 9090, name: 'metrics', protocol: 'UDP' }]);
   expect(deployment.spec.selector.matchLabels).toEqual(app.matchLabels);
-  expect(deployment.spec.template.metadata.labels).toEqual(app.matchLabels);
+  expect(deployment.spec.template.metadata.labels).toEqual(expect.objectContaining(app.matchLabels));
   app.matchLabels.tier = 'changed';
   expect(app.matchLabels).toEqual(deployment.spec.selector.matchLabels);
 });
@@ -127,13 +131,14 @@ test('additional ports forward to additional container ports, by number or name'
 
   // THEN
   expect(byKind(manifests, 'Service')[0].spec.ports).toEqual([
-    { name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' },
-    { name: 'metrics', port: 9090, targetPort: 9090, protocol: 'TCP' },
-    { name: 'admin', port: 8081, targetPort: 'admin', protocol: 'TCP' },
+    { name: 'http', port: 80, targetPort: 8080 },
+    { name: 'metrics', port: 9090, targetPort: 9090 },
+    { name: 'admin', port: 8081, targetPort: 'admin' },
   ]);
   expect(app.toWebBackendConfig()).toEqual({
     serviceName: app.serviceName,
-    portNumber: 80,
+    // by name: an Ingress route survives a change of the port number
+    portName: 'http',
     exposedPortNumbers: [80, 9090, 8081],
     exposedPortNames: ['http', 'metrics', 'admin'],
   });

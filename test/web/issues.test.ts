@@ -6,9 +6,11 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { synthKind } from './_helpers';
 import {
-  IngressController, InternalWebApp, IpAddress, ManifestChecker, Protocol, PublicWebApp, Severity, ValidationError, WebBackend, WebPathType,
+  IngressController, InternalWebApp, IpAddress, ManifestChecker, Protocol, PublicWebApp, Severity, ValidationError, WebBackend, WebExposure,
+  WebPathType,
 } from '../../src';
-import { globPrefix, ingressHostErrors, ingressPathErrors } from '../../src/web/_rules';
+import { ingressHostErrors } from '../../src/net/_hosts';
+import { globPrefix, ingressPathErrors } from '../../src/web/_rules';
 
 function checkerErrors(manifests: any[]): string[] {
   return ManifestChecker.check(manifests).filter((f) => f.severity === Severity.ERROR).map((f) => `${f.ruleId} ${f.field}: ${f.message}`);
@@ -54,7 +56,7 @@ describe('Service port names are DNS-1123 labels of up to 63 characters', () => 
     const chart = Testing.chart();
 
     // WHEN
-    new PublicWebApp(chart, 'Shop', {
+    new InternalWebApp(chart, 'Shop', {
       image: 'shop:1',
       portName: 'http-web-frontend',
       additionalPorts: [{ name: 'metrics-prometheus-scrape', port: 9090, targetPort: 9090 }],
@@ -66,6 +68,13 @@ describe('Service port names are DNS-1123 labels of up to 63 characters', () => 
     const service = manifests.find((m) => m.kind === 'Service');
     expect(service.spec.ports.map((p: any) => p.name)).toEqual(['http-web-frontend', 'metrics-prometheus-scrape']);
     expect(checkerErrors(manifests)).toEqual([]);
+  });
+
+  test('fails if the `portName` of an app behind an Ingress is longer than 15 characters: the Ingress refers to it by name', () => {
+    expect(() => new PublicWebApp(Testing.chart(), 'Shop', { image: 'shop:1', portName: 'http-web-frontend' }))
+      .toThrow(/`portName` must be no more than 15 characters \(it has 17\): the Ingress refers to the Service port by name, an IANA service name/);
+    // without an Ingress, a Service port name of up to 63 characters is fine
+    expect(() => new PublicWebApp(Testing.chart(), 'Lb', { image: 'shop:1', portName: 'http-web-frontend', exposure: WebExposure.loadBalancer() })).not.toThrow();
   });
 
   test('fails if a `portName` is not a DNS-1123 label', () => {

@@ -141,7 +141,8 @@ test('hostile input fails with a ValidationError that names the field, never wit
         expect(checkerErrors(outcome.manifests)).toEqual([]);
       } else {
         for (const p of outcome.problems) {
-          expect(p.path).toMatch(/^prop\/App/);
+          // the app, or the factory of a value it was given (which checks its own arguments)
+          expect(p.path).toMatch(/^(prop\/App|WebExposure\.)/);
           expect(p.field.length).toBeGreaterThan(0);
           expect(p.message).toMatch(/^[^A-Z]/);
         }

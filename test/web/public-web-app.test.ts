@@ -27,12 +27,13 @@ test('by default: one Prefix rule for \'/\' on any host, TLS from a Secret named
   // THEN
   expect(ingress.apiVersion).toBe('networking.k8s.io/v1');
   expect(ingress.spec).toEqual({
-    rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend(app.serviceName, { number: 80 }) }] } }],
+    rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend(app.serviceName, { name: 'http' }) }] } }],
     tls: [{ secretName: `${ingress.metadata.name}-tls` }],
   });
   expect(app.tlsSecretName).toBe(`${ingress.metadata.name}-tls`);
   expect(app.tls.enabled).toBe(true);
-  expect(synthKind(chart, 'Service')[0].spec.type).toBe('ClusterIP');
+  // ClusterIP, the server's default type, is left out
+  expect(synthKind(chart, 'Service')[0].spec.type).toBeUndefined();
 });
 
 test('domain names get the app\'s paths; urls, hosts and routes are exposed', () => {
@@ -78,8 +79,8 @@ test('fanout: paths to this app, another app and any Service, with each pathType
     host: 'api.example.com',
     http: {
       paths: [
-        { path: '/v1', pathType: 'Prefix', backend: backend('api-v1', { number: 80 }) },
-        { path: '/v2', pathType: 'Prefix', backend: backend('api-v2', { number: 80 }) },
+        { path: '/v1', pathType: 'Prefix', backend: backend('api-v1', { name: 'http' }) },
+        { path: '/v2', pathType: 'Prefix', backend: backend('api-v2', { name: 'http' }) },
         { path: '/admin', pathType: 'Exact', backend: backend(admin.name, { number: 8000 }) },
         { path: '/legacy', pathType: 'ImplementationSpecific', backend: backend('legacy', { name: 'web' }) },
       ],
@@ -131,7 +132,7 @@ test('a default backend', () => {
   new PublicWebApp(chart, 'Shop', { image: 'shop:1', domainNames: ['shop.example.com'], defaultBackend: notFound });
 
   // THEN
-  expect(ingressOf(chart).spec.defaultBackend).toEqual(backend('not-found', { number: 80 }));
+  expect(ingressOf(chart).spec.defaultBackend).toEqual(backend('not-found', { name: 'http' }));
 });
 
 test('only a default backend, no paths', () => {
@@ -211,7 +212,7 @@ describe('errors', () => {
     expect(() => new PublicWebApp(chart, 'Dup', { image: 'a:1', paths: ['/a', '/a'] })).toThrow(/`paths\[1\]` must not be listed twice/);
   });
 
-  test('fails if a host and path is routed by two apps of the same chart', () => {
+  test('a host and path routed by two apps of the same chart is reported by the safety net (XREF011)', () => {
     // GIVEN
     const chart = Testing.chart();
     new PublicWebApp(chart, 'Shop', { image: 'shop:1', domainNames: ['shop.example.com'] });
@@ -220,7 +221,8 @@ describe('errors', () => {
     new PublicWebApp(chart, 'Shop2', { image: 'shop:2', domainNames: ['shop.example.com'] });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/Shop2\] `path` must not be routed twice in a chart: 'shop.example.com\/' is also routed by 'test\/Shop'/);
+    // a fact between objects: the rule catalogue reports it, not the construct
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/Shop2\] \[Ingress\] `spec.rules\[0\].http.paths\[0\].path` is already served for host 'shop.example.com'.*rule XREF011/);
   });
 
   test('two apps on different hosts of one chart pass', () => {
@@ -243,7 +245,7 @@ describe('errors', () => {
     const app = new PublicWebApp(chart, 'Shop', { image: 'shop:1' });
 
     // THEN
-    expect(() => app.addPath('/api', { backend: { toWebBackendConfig: () => ({ ...api.toWebBackendConfig(), portNumber: 8080 }) } }))
+    expect(() => app.addPath('/api', { backend: { toWebBackendConfig: () => ({ ...api.toWebBackendConfig(), portName: undefined, portNumber: 8080 }) } }))
       .toThrow(/`backend.port` must be a port that Service 'api' exposes \(80\), got 8080/);
     expect(() => WebBackend.service(admin, { port: 9000 })).toThrow(/`port` must be a port that Service '.*' exposes \(8000\), got 9000/);
     expect(() => WebBackend.service(admin, { portName: 'web' })).toThrow(/`portName` must be the name of a port of Service '.*' \('http'\), got 'web'/);
@@ -297,7 +299,7 @@ test('fails with a ValidationError, not a TypeError, on hostile input', () => {
       paths: null as any,
       additionalPorts: 'metrics' as any,
       env: 'x' as any,
-      tls: WebTls.fromSecretName(null as any, { hosts: 'a' as any }),
+      tls: { secretName: null, hosts: 'a' } as any,
     });
   } catch (e) {
     error = e;
@@ -305,7 +307,14 @@ test('fails with a ValidationError, not a TypeError, on hostile input', () => {
 
   // THEN
   expect(error).toBeInstanceOf(ValidationError);
-  expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining(['domainNames', 'additionalPorts', 'env', 'tls.secretName', 'tls.hosts']));
+  expect(error.problems.map((p: any) => p.field)).toEqual(expect.arrayContaining(['domainNames', 'additionalPorts', 'env', 'tls']));
+  // the factory checks its own arguments
+  expect(() => WebTls.fromSecretName(null as any, { hosts: 'a' as any })).toThrow(ValidationError);
+  try {
+    WebTls.fromSecretName(null as any, { hosts: 'a' as any });
+  } catch (e: any) {
+    expect(e.problems.map((p: any) => p.field)).toEqual(['secretName', 'hosts']);
+  }
 });
 
 test('fails if a value class prop is a plain value', () => {

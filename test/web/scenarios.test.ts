@@ -31,6 +31,18 @@ test('scenario 4: the catalog is reached from another namespace by its namespace
   const client = manifests.find((m: any) => m.kind === 'Deployment' && m.metadata.namespace === 'frontend');
   expect(client.spec.template.spec.containers[0].env).toEqual([{ name: 'CATALOG_URL', value: 'http://catalog.backend:80' }]);
   const service = manifests.find((m: any) => m.kind === 'Service');
-  expect(service.metadata).toEqual({ name: 'catalog', namespace: 'backend' });
-  expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }]);
+  expect(service.metadata).toEqual({
+    name: 'catalog',
+    namespace: 'backend',
+    labels: { 'app.kubernetes.io/name': 'catalog', 'app.kubernetes.io/instance': 'catalog', 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns' },
+  });
+  expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080 }]);
+});
+
+test('scenario 7: a named app takes every name from its name, the TLS Secret included', () => {
+  const manifests = Testing.synth(charts[5]);
+  const names = manifests.filter((m: any) => m.metadata.labels?.['app.kubernetes.io/instance'] === 'shop').map((m: any) => `${m.kind}/${m.metadata.name}`);
+  expect(names).toEqual(['Deployment/shop', 'Service/shop', 'Ingress/shop']);
+  const ingress = manifests.find((m: any) => m.kind === 'Ingress' && m.metadata.name === 'shop');
+  expect(ingress.spec.tls[0].secretName).toBe('shop-tls');
 });
