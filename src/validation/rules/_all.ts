@@ -1,4 +1,5 @@
 import { Rule } from './_rule';
+import { GATEWAY_RULES } from './gateway';
 import { ACK001 } from './ack/ack001';
 import { ACK002 } from './ack/ack002';
 import { API001 } from './api/api001';
@@ -120,6 +121,8 @@ export const ALL_RULES: readonly Rule[] = [
   SEC001, SEC002, SEC003, SEC004, SEC005, SEC006,
   // Addresses (reported by the shared address reader)
   NET001, NET002,
+  // Gateway API (gateway.networking.k8s.io): the CRDs' schema and CEL rules, and the route conditions
+  ...GATEWAY_RULES,
   // Acknowledgements (reported by the acknowledgement step of the engine)
   ACK001, ACK002,
 ];

@@ -25,6 +25,9 @@ describe('rule catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ManifestChecker.rules.map((r) => r.id)).toEqual(ids);
     for (const rule of ALL_RULES) {
+      if (rule.id.startsWith('GW')) {
+        continue; // the Gateway API rules: see the test below
+      }
       // the rule's file exports it
       const area = areaOf(rule.id);
       expect({ id: rule.id, area }).toEqual({ id: rule.id, area: expect.any(String) });
@@ -37,13 +40,24 @@ describe('rule catalogue', () => {
     }
   });
 
-  test('rules carry a summary, kinds, a severity and a Kubernetes docs link', () => {
+  test('the Gateway API rules are objects of ALL_RULES from src/validation/rules/gateway, each with a passing and a failing case', () => {
+    // (their cases are in test/validation/gateway/rules.test.ts, which asserts a pass and a fail case per id)
+    const cases = fs.readFileSync(path.join(__dirname, '..', 'gateway', 'rules.test.ts'), 'utf-8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GATEWAY_RULES } = require(path.join(SRC, 'gateway'));
+    expect(ALL_RULES.filter((r) => r.id.startsWith('GW'))).toEqual(GATEWAY_RULES.filter((r: any) => r.id.startsWith('GW')));
+    for (const rule of ALL_RULES.filter((r) => r.id.startsWith('GW'))) {
+      expect({ id: rule.id, cases: cases.includes(`id: '${rule.id}'`) }).toEqual({ id: rule.id, cases: true });
+    }
+  });
+
+  test('rules carry a summary, kinds, a severity and a docs link', () => {
     for (const info of ManifestChecker.rules) {
-      expect(info.id).toMatch(/^(API|META|SVC|EP|EPS|ING|IC|NET|XREF|POD|SEC|ACK)[0-9]{3}$/);
+      expect(info.id).toMatch(/^(API|META|SVC|EP|EPS|ING|IC|NET|XREF|POD|SEC|GW|ACK)[0-9]{3}$/);
       expect(info.summary.length).toBeGreaterThan(10);
       expect(info.kinds.length).toBeGreaterThan(0);
       expect([Severity.ERROR, Severity.WARNING]).toContain(info.severity);
-      expect(info.docsUrl).toMatch(/^https:\/\/kubernetes\.io\/docs\//);
+      expect(info.docsUrl).toMatch(info.id.startsWith('GW') ? /^https:\/\/gateway-api\.sigs\.k8s\.io\// : /^https:\/\/kubernetes\.io\/docs\//);
     }
   });
 
@@ -51,8 +65,11 @@ describe('rule catalogue', () => {
     // API rules (the API checks decide whether the rules of a kind run), NET rules (the shared
     // address reader) and ACK rules (the acknowledgement step)
     expect(ALL_RULES.filter((r) => r.check === undefined).map((r) => r.id)).toEqual([
-      'API001', 'API002', 'API003', 'API004', 'API005', 'API006', 'API007', 'NET001', 'NET002', 'ACK001', 'ACK002',
+      'API001', 'API002', 'API003', 'API004', 'API005', 'API006', 'API007', 'NET001', 'NET002',
+      'GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'ACK001', 'ACK002',
     ]);
+    // the Gateway API schema rules are carried by GW001, which walks an object against its CRD once
+    expect(ALL_RULES.find((r) => r.id === 'GW001')!.carries).toEqual(['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'API001', 'API006']);
     // and each NET rule is carried by the rules that read addresses
     const carriers = (id: string) => ALL_RULES.filter((r) => r.carries?.includes(id)).map((r) => r.id);
     expect(carriers('NET001')).toEqual(['SVC009', 'SVC012', 'EP002', 'EPS003']);
@@ -70,7 +87,7 @@ describe('rule catalogue', () => {
 
   test('the rules that report an object referred to and not among the manifests are marked', () => {
     expect(ManifestChecker.rules.filter((r) => r.missingReference).map((r) => r.id).sort())
-      .toEqual(['XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
+      .toEqual(['GW101', 'GW105', 'GW107', 'GW108', 'XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
   });
 });
 

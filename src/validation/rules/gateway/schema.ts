@@ -71,6 +71,9 @@ export const GW001: Rule = {
   id: 'GW001',
   summary: 'a field of a Gateway API object is not in its CRD schema (rejected by strict field validation, the kubectl default)',
   check: checkGatewaySchema,
+  // One walk of the object against its CRD reports every schema and CEL rule, and the versions
+  // and kinds the CRDs do not serve.
+  carries: ['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'API001', 'API006'],
 };
 export const GW002: Rule = { ...base, id: 'GW002', summary: 'a field of a Gateway API object has the wrong type for its CRD schema (a string where an integer is expected, ...)' };
 export const GW003: Rule = { ...base, id: 'GW003', summary: 'a field that the CRD schema requires is missing (after the schema defaults are applied)' };

@@ -1,0 +1,34 @@
+// The Gateway API rules run in the checker with every other rule: through ManifestChecker.check,
+// the CLI and the safety net, with the same rule about objects outside the checked set.
+import { gateway, httpRoute, secret, service, validSet } from './_fixtures';
+import { ManifestChecker, Severity } from '../../../src';
+
+function ids(manifests: any[], options = {}): string[] {
+  return ManifestChecker.check(manifests, options).map((f) => `${f.manifestIndex} ${f.ruleId} ${f.severity} ${f.field}`);
+}
+
+test('a valid Gateway API set passes the whole catalogue', () => {
+  const errors = ManifestChecker.check(validSet()).filter((f) => f.severity === Severity.ERROR);
+  expect(errors.map((f) => `${f.ruleId} ${f.kind} ${f.field}: ${f.message}`)).toEqual([]);
+});
+
+test('an HTTPRoute at an unserved version is API001, a misspelt kind API006', () => {
+  expect(ids([{ ...httpRoute(), apiVersion: 'gateway.networking.k8s.io/v1alpha2' }])).toContain('0 API001 error apiVersion');
+  expect(ids([{ ...httpRoute(), kind: 'HttpRoute' }])).toEqual(['0 API006 error kind']);
+});
+
+test('a parent Gateway or backend Service not among the manifests is a warning, an error in a complete set', () => {
+  // GIVEN a route alone
+  const route = httpRoute();
+  // THEN the Gateway and the Service it names are not among the manifests checked
+  const loose = ManifestChecker.check([route]).filter((f) => f.ruleId === 'GW101' || f.ruleId === 'GW105');
+  expect(loose.map((f) => f.severity)).toEqual(loose.map(() => Severity.WARNING));
+  expect(loose.length).toBeGreaterThan(0);
+  expect(loose[0].message).toMatch(/among the manifests checked: unless it is applied from elsewhere/);
+  const complete = ManifestChecker.check([route], { complete: true }).filter((f) => f.ruleId === 'GW101' || f.ruleId === 'GW105');
+  expect(complete.map((f) => f.severity)).toEqual(complete.map(() => Severity.ERROR));
+  // AND with the Gateway, its Secret and the Service in the set, nothing of the route is missing
+  // (the Service's pods are not: XREF001)
+  const found = ManifestChecker.check([route, gateway(), secret(), service()], { complete: true }).filter((f) => f.severity === Severity.ERROR);
+  expect(found.map((f) => `${f.ruleId} ${f.field}`)).toEqual(['XREF001 spec.selector']);
+});
