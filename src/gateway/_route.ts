@@ -3,10 +3,12 @@
 import { Construct } from 'constructs';
 import { GrantsOf } from './_grants';
 import { LIMITS, defaultNamespace, hostnameErrors, nameErrors, portErrors } from './_rules';
+import { Gateway } from './gateway';
 import { GatewayRef, IGateway, OutsideReference, RouteNamespaces } from './gateway-ref';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
 import { Problems } from '../validation/_problems';
+import { ExternalObject } from '../validation/checker';
 import { ValidationProblem } from '../validation/validation-error';
 
 /** A parent of a route as given. */
@@ -143,6 +145,23 @@ export class RouteCore {
 
   public get referenceGrants(): ReferenceGrant[] {
     return this.grants.all;
+  }
+
+  /**
+   * What the route refers to outside the app, for the safety net: the Gateways it attaches to
+   * that are not constructs of this app (`Gateway.fromGatewayName`) and its outside backends.
+   */
+  public externalObjects(): ExternalObject[] {
+    const out: ExternalObject[] = [];
+    for (const p of this.parents) {
+      if (!Gateway.isGateway(p.input.gateway)) {
+        out.push({ kind: 'Gateway', name: p.ref.name, namespace: p.ref.namespace ?? this.effectiveNamespace });
+      }
+    }
+    for (const o of this.outsideReferences()) {
+      out.push({ kind: o.kind, name: o.name, namespace: o.namespace ?? this.effectiveNamespace });
+    }
+    return out;
   }
 
   public outsideReferences(): OutsideReference[] {

@@ -187,6 +187,9 @@ export class Gateway extends Construct implements IGateway {
         later.add('listeners', [], 'must have at least one listener', 'pass `listeners` or call `addListener(GatewayListener.http())`');
       }
       return later.items;
+    }, {
+      // its certificate Secrets managed elsewhere
+      externalObjects: () => this.outsideReferences.map((o) => ({ kind: o.kind, name: o.name, namespace: o.namespace ?? this.namespace ?? defaultNamespace(this) })),
     });
   }
 

@@ -272,7 +272,7 @@ export class GrpcRoute extends Construct {
     parents.forEach((x) => this.addParentRef(x));
     hostnames.forEach((h) => this.addHostname(h));
     rules.forEach((r) => this.addRule(r));
-    underSafetyNet(this, () => this.core.deferredProblems(this.ruleList.length));
+    underSafetyNet(this, () => this.core.deferredProblems(this.ruleList.length), { externalObjects: () => this.core.externalObjects() });
   }
 
   /** The route's name. */

@@ -197,7 +197,7 @@ export class HttpRoute extends Construct {
     parents.forEach((x) => this.addParentRef(x));
     hostnames.forEach((h) => this.addHostname(h));
     rules.forEach((r) => this.addRule(r));
-    underSafetyNet(this, () => this.core.deferredProblems(this.ruleList.length));
+    underSafetyNet(this, () => this.core.deferredProblems(this.ruleList.length), { externalObjects: () => this.core.externalObjects() });
   }
 
   /** The route's name. */

@@ -5,11 +5,11 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { anyAddress, fuzzParams, hostileNumber, hostileString } from './_harness';
-import { synthOrNetError } from '../_synth-problems';
 import {
   Cidr, IngressController, IpAddress, IpFamily, KubeName, PortRules, ServiceDnsNames, ValidationError,
   PublicWebApp, WebBackend, WebExposure, WebTls,
 } from '../../src';
+import { synthOrNetError } from '../_synth-problems';
 
 /** Any JavaScript value: the hostile strings and numbers, and every other kind of value. */
 const anyValue: fc.Arbitrary<any> = fc.oneof(

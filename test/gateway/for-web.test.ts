@@ -54,7 +54,8 @@ test('a host of its own gets a route of its own; the redirect serves it too; can
   // GIVEN
   const { web, shop } = setup();
   const canary = new InternalWebApp(web, 'Canary', { image: 'shop:2', serviceName: 'shop-canary' });
-  const gateway = Gateway.fromGatewayName('public', { listeners: [{ name: 'web', port: 80, protocol: GatewayProtocol.HTTP }, { name: 'websecure', port: 443, protocol: GatewayProtocol.HTTPS }] });
+  // (a Gateway managed elsewhere: not the app's own 'public')
+  const gateway = Gateway.fromGatewayName('edge', { listeners: [{ name: 'web', port: 80, protocol: GatewayProtocol.HTTP }, { name: 'websecure', port: 443, protocol: GatewayProtocol.HTTPS }] });
 
   // WHEN
   const routes = buildHttpRouteFor(web, 'HttpRoute', {
@@ -75,7 +76,7 @@ test('a host of its own gets a route of its own; the redirect serves it too; can
     [['RegularExpression /files/.*\\.pdf'], ['shop:undefined']],
   ]);
   expect(routes.redirectRoute?.hostnames).toEqual(['shop.example.com', 'admin.example.com']);
-  expect(synthKind(web, 'HTTPRoute')[0].spec.parentRefs).toEqual([{ name: 'public', sectionName: 'websecure' }]);
+  expect(synthKind(web, 'HTTPRoute')[0].spec.parentRefs).toEqual([{ name: 'edge', sectionName: 'websecure' }]);
   expect(synthKind(web, 'HTTPRoute')[0].spec.rules[0].timeouts).toEqual({ request: '30s' });
 });
 

@@ -1,5 +1,4 @@
 import { Rule } from './_rule';
-import { GATEWAY_RULES } from './gateway';
 import { ACK001 } from './ack/ack001';
 import { ACK002 } from './ack/ack002';
 import { API001 } from './api/api001';
@@ -21,6 +20,7 @@ import { EPS004 } from './endpointslice/eps004';
 import { EPS005 } from './endpointslice/eps005';
 import { EPS006 } from './endpointslice/eps006';
 import { EPS007 } from './endpointslice/eps007';
+import { GATEWAY_RULES } from './gateway';
 import { ING001 } from './ingress/ing001';
 import { ING002 } from './ingress/ing002';
 import { ING003 } from './ingress/ing003';

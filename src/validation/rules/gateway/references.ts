@@ -108,7 +108,8 @@ export const GW107: Rule = {
     const refs = ROUTE_KINDS.includes(kind) ? backendRefs(r, index) : certificateRefs(r, index);
     const from = namespaceOf(r.m, index.defaultNamespace);
     for (const ref of refs) {
-      if (ref.crossNamespace && !granted(index, kind, from, ref.namespace, ref.kind, ref.name)) {
+      // A target declared to exist outside the manifests is managed with its namespace's grants.
+      if (ref.crossNamespace && !granted(index, kind, from, ref.namespace, ref.kind, ref.name) && !r.isExternal(ref.kind, ref.namespace, ref.name)) {
         r.reportMissing('GW107', `${ref.field}.namespace`, ref.namespace,
           `refers to ${ref.kind} '${ref.name}' in namespace '${ref.namespace}', and no ReferenceGrant there lets a ${kind} of namespace '${from}' refer to it`,
           `the reference is refused (RefNotPermitted) and the ${ref.kind === 'Service' ? 'backend gets no traffic' : 'listener has no certificate'}`,
