@@ -189,7 +189,9 @@ export class Gateway extends Construct implements IGateway {
       return later.items;
     }, {
       // its certificate Secrets managed elsewhere
-      externalObjects: () => this.outsideReferences.map((o) => ({ kind: o.kind, name: o.name, namespace: o.namespace ?? this.namespace ?? defaultNamespace(this) })),
+      externalObjects: () => this.outsideReferences.map((o) => ({
+        kind: o.kind, name: o.name, namespace: o.namespace ?? this.namespace ?? defaultNamespace(this),
+      })),
     });
   }
 
