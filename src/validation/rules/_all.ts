@@ -72,6 +72,7 @@ import { SVC022 } from './service/svc022';
 import { SVC023 } from './service/svc023';
 import { SVC024 } from './service/svc024';
 import { SVC025 } from './service/svc025';
+import { SVC026 } from './service/svc026';
 import { POD001 } from './workloads/pod001';
 import { POD002 } from './workloads/pod002';
 import { XREF001 } from './xref/xref001';
@@ -103,7 +104,7 @@ export const ALL_RULES: readonly Rule[] = [
   META001, META002, META003, META004, META005, META006, META007,
   // Service
   SVC001, SVC002, SVC003, SVC004, SVC005, SVC006, SVC007, SVC008, SVC009, SVC010, SVC011, SVC012, SVC013, SVC014,
-  SVC015, SVC016, SVC017, SVC018, SVC019, SVC020, SVC021, SVC022, SVC023, SVC024, SVC025,
+  SVC015, SVC016, SVC017, SVC018, SVC019, SVC020, SVC021, SVC022, SVC023, SVC024, SVC025, SVC026,
   // Endpoints (legacy)
   EP001, EP002, EP003, EP004, EP005,
   // EndpointSlice
