@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError, ValidationProblem } from '../src';
-import { lastSafetyNetProblems } from '../src/validation/_safety-net';
+import { lastSafetyNetProblems } from '../src/validation/safety-net';
 
 const HEADER = 'Validation failed with the following errors:';
 

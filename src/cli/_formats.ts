@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as url from 'url';
 import { Skipped } from './_read';
+import { ValidationError } from '../core/validation-error';
+import { ManifestChecker } from '../validation/checker';
 import { Finding, Severity } from '../validation/finding';
-import { ruleInfos } from '../validation/rules/_catalogue';
-import { ValidationError } from '../validation/validation-error';
 
 /** The output formats. */
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -168,7 +168,7 @@ function packageInfo(): { version?: string; informationUri: string } {
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 function sarif(report: Report): string {
-  const rules = ruleInfos();
+  const rules = ManifestChecker.rules;
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const { version, informationUri } = packageInfo();
   const results = report.placed.map((p) => {

@@ -1,6 +1,6 @@
-import { checkManifests } from '../validation/_check';
+import { checkManifests } from '../validation/check';
+import { ManifestChecker } from '../validation/checker';
 import { Finding, Severity } from '../validation/finding';
-import { CATALOGUE } from '../validation/rules/_catalogue';
 
 // The shapes cdk8s-cli hands to a validation plugin, typed here structurally so that the
 // library never loads cdk8s-cli at run time.
@@ -100,7 +100,7 @@ export class ConnectivityCheckValidation {
       byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     }
     for (const [ruleId, list] of byRule) {
-      const rule = CATALOGUE[ruleId];
+      const rule = ManifestChecker.rule(ruleId);
       context.report.addViolation({
         ruleName: `${ruleId} (${rule.severity}): ${rule.summary}`,
         recommendation: `${rule.summary}; see ${rule.docsUrl}`,

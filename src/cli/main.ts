@@ -3,13 +3,13 @@ import * as fs from 'fs';
 import { locate, parseFieldPath, valueAt } from './_field-path';
 import { FORMATS, Format, Placed, render } from './_formats';
 import { Input, Located, Skipped, Unreadable, readInputs } from './_read';
+import { renderValue } from '../core/problems';
+import { ValidationError } from '../core/validation-error';
 import { ConnectivityMap } from '../graph/connectivity-map';
-import { checkManifests } from '../validation/_check';
-import { renderValue } from '../validation/_problems';
-import type { CheckOptions } from '../validation/checker';
+import { checkManifests } from '../validation/check';
+import { CheckOptions } from '../validation/check-options';
+import { ManifestChecker } from '../validation/checker';
 import { Finding, Severity } from '../validation/finding';
-import { ruleInfos } from '../validation/rules/_catalogue';
-import { ValidationError } from '../validation/validation-error';
 
 /**
  * What the command line tool reads and writes; the process by default, fakes in tests.
@@ -256,7 +256,7 @@ function nothingFound(inputs: readonly string[], input: Input): string {
 }
 
 function printRules(io: CliIo, json: boolean): void {
-  const rules = ruleInfos();
+  const rules = ManifestChecker.rules;
   if (json) {
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
     return;

@@ -6,16 +6,16 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkSessionAffinity, resolveAddresses, resolveHostname, sessionAffinityFields } from './_values';
 import { ExternalBackend } from './external-backend';
-import type { ExternalServicePort, ExternalServiceProps } from './external-service';
-import { EndpointObjects } from './external-service';
+import type { ExternalServicePort, ExternalServiceProps } from './external-service-props';
+import { EndpointObjects } from './external-service-props';
 import { SessionAffinity } from './session-affinity';
-import { appLabelsOf, checkPartOf } from '../net/_labels';
-import { ResolvedServicePort, resolveServicePorts } from '../net/_service-port';
+import { Problems } from '../core/problems';
 import { IpAddress, IpFamily } from '../net/ip';
+import { appLabelsOf, checkPartOf } from '../net/labels';
 import { KubeName } from '../net/names';
+import { ResolvedServicePort, resolveServicePorts } from '../net/resolve-ports';
 import { ServiceDnsNames } from '../net/service-dns';
 import { ServicePortOptions } from '../net/service-port';
-import { Problems } from '../validation/_problems';
 
 /**
  * The value of the `endpointslice.kubernetes.io/managed-by` label of the EndpointSlices this

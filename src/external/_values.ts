@@ -5,11 +5,11 @@ import { Duration } from 'cdk8s';
 import type { DatabaseEngine } from './database-engine';
 import type { ExternalBackend } from './external-backend';
 import { SessionAffinity } from './session-affinity';
-import { servicePortNameErrors } from '../net/_service-port';
+import { Problems, renderValue } from '../core/problems';
 import { IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
-import { Problems, renderValue } from '../validation/_problems';
+import { servicePortNameErrors } from '../net/resolve-ports';
 
 /**
  * Validates the addresses of `backend` into `problems` under `field[i]` and returns them parsed,

@@ -5,13 +5,13 @@ import { buildExternalService } from './_external-service';
 import { checkDatabaseEngine } from './_values';
 import { DatabaseEngine } from './database-engine';
 import { ExternalBackend } from './external-backend';
-import { ExternalServiceBaseProps, ExternalServicePort } from './external-service';
+import { ExternalServiceBaseProps, ExternalServicePort } from './external-service-props';
+import { Problems } from '../core/problems';
 import { IpFamily } from '../net/ip';
 import { PortRules } from '../net/port';
 import { ServiceDnsNames } from '../net/service-dns';
 import { ServicePortOptions } from '../net/service-port';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Props of an `ExternalDatabase`.

@@ -8,8 +8,8 @@ import { HttpRoute, HttpRouteRule, HttpRouteTimeouts, RouteParentRef } from './h
 import { HeaderModifierOptions, HttpRouteFilter } from './http-route-filter';
 import { HttpRouteMatch } from './http-route-match';
 import { RouteBackend } from './route-backend';
-import { Problems } from '../validation/_problems';
-import type { IWebBackend } from '../web/web-backend';
+import { Problems } from '../core/problems';
+import type { IWebBackend } from '../web/web-backend-config';
 
 /** A backend of a web route, with its weight. */
 export interface WebGatewayBackend {

@@ -7,9 +7,9 @@ import { Gateway } from './gateway';
 import { GatewayRef, IGateway, OutsideReference, RouteNamespaces } from './gateway-ref';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
-import { Problems } from '../validation/_problems';
-import { ExternalObject } from '../validation/checker';
-import { ValidationProblem } from '../validation/validation-error';
+import { Problems } from '../core/problems';
+import { ValidationProblem } from '../core/validation-error';
+import { ExternalObject } from '../validation/check-options';
 
 /** A parent of a route as given. */
 export interface ParentInput {

@@ -1,8 +1,8 @@
 // Internal: readers of the values our value classes and constructs share. Not exported by the
 // folder's index.
 import { headerNameErrors, valueErrors } from './_rules';
-import type { HttpHeaderMatch } from './http-route-match';
-import { Problems } from '../validation/_problems';
+import type { HttpHeaderMatch } from './http-header-match';
+import { Problems } from '../core/problems';
 
 /** The HTTP methods of an HTTPRoute match. */
 export const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);

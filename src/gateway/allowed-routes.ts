@@ -1,7 +1,7 @@
 import { LIMITS } from './_rules';
 import { RouteKind, RouteNamespaces } from './gateway-ref';
+import { Problems } from '../core/problems';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
 
 /**
  * Options of every `AllowedRoutes` factory.

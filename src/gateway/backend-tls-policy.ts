@@ -2,9 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from './_imports/gateway-api.generated';
 import { hostnameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
+import { Problems } from '../core/problems';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Well-known sets of CA certificates a Gateway can verify backends with.

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { findApiObject, nameErrors, namespaceErrors } from './_rules';
-import { Problems, renderValue } from '../validation/_problems';
+import { Problems, renderValue } from '../core/problems';
 
 /**
  * Options of `CertificateRef.fromSecretName`.

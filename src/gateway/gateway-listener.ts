@@ -2,7 +2,7 @@ import { LIMITS, hostnameErrors, nameErrors, portErrors, slug } from './_rules';
 import { AllowedRoutes } from './allowed-routes';
 import { CertManagerIssuer, CertificateRef } from './certificate-ref';
 import { GatewayProtocol } from './gateway-ref';
-import { Problems } from '../validation/_problems';
+import { Problems } from '../core/problems';
 
 /**
  * Options of `GatewayListener.http`.

@@ -7,9 +7,9 @@ import { AllowedRoutes } from './allowed-routes';
 import { GatewayListener } from './gateway-listener';
 import { GatewayListenerRef, GatewayProtocol, GatewayRef, IGateway, OutsideReference } from './gateway-ref';
 import { ReferenceGrant } from './reference-grant';
+import { Problems, renderValue } from '../core/problems';
 import { KubeName } from '../net/names';
-import { Problems, renderValue } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Properties of a `Gateway`.

@@ -5,13 +5,13 @@ import { RouteCore } from './_route';
 import { LIMITS, grpcNameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
 import { readHeaderModifier, readNamedMatches } from './_values';
 import { OutsideReference } from './gateway-ref';
+import { HttpHeaderMatch, StringMatchType } from './http-header-match';
 import { RouteParentRef } from './http-route';
 import { HeaderModifierOptions } from './http-route-filter';
-import { HttpHeaderMatch, StringMatchType } from './http-route-match';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { Problems } from '../core/problems';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Conditions of a gRPC match beyond the service and method.

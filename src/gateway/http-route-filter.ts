@@ -1,6 +1,6 @@
 import { hostnameErrors, portErrors } from './_rules';
 import { readHeaderModifier } from './_values';
-import { Problems } from '../validation/_problems';
+import { Problems } from '../core/problems';
 
 /**
  * The kinds of HTTPRoute filter this library writes.

@@ -1,6 +1,7 @@
 import { LIMITS, PathMatchType, pathErrors } from './_rules';
 import { METHODS, readNamedMatches } from './_values';
-import { Problems } from '../validation/_problems';
+import { HttpHeaderMatch, HttpQueryParamMatch } from './http-header-match';
+import { Problems } from '../core/problems';
 
 /**
  * How an HTTPRoute match compares the request path.
@@ -13,16 +14,6 @@ export enum HttpPathType {
   /** Exactly this path, case-sensitive. */
   EXACT = 'Exact',
   /** A regular expression; its dialect (RE2, PCRE) is up to the implementation. */
-  REGULAR_EXPRESSION = 'RegularExpression',
-}
-
-/**
- * How a header, query parameter or gRPC method match compares values.
- */
-export enum StringMatchType {
-  /** The value equals the given one. */
-  EXACT = 'Exact',
-  /** The value matches a regular expression (the dialect is up to the implementation). */
   REGULAR_EXPRESSION = 'RegularExpression',
 }
 
@@ -48,42 +39,6 @@ export enum HttpMethod {
   TRACE = 'TRACE',
   /** PATCH */
   PATCH = 'PATCH',
-}
-
-/**
- * A request header a match requires.
- */
-export interface HttpHeaderMatch {
-  /** The header name (case-insensitive). */
-  readonly name: string;
-
-  /** The value (at most 4096 characters). */
-  readonly value: string;
-
-  /**
-   * How the value is compared.
-   *
-   * @default StringMatchType.EXACT
-   */
-  readonly type?: StringMatchType;
-}
-
-/**
- * A query parameter a match requires.
- */
-export interface HttpQueryParamMatch {
-  /** The parameter name (case-sensitive). */
-  readonly name: string;
-
-  /** The value (at most 1024 characters). */
-  readonly value: string;
-
-  /**
-   * How the value is compared.
-   *
-   * @default StringMatchType.EXACT
-   */
-  readonly type?: StringMatchType;
 }
 
 /**

@@ -8,8 +8,8 @@ import { HttpRouteFilter, HttpRouteFilterType } from './http-route-filter';
 import { HttpPathType, HttpRouteMatch } from './http-route-match';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { Problems } from '../core/problems';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * A Gateway (and optionally one of its listeners) a route attaches to.

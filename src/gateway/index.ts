@@ -5,6 +5,7 @@ export * from './gateway-listener';
 export * from './gateway';
 export * from './reference-grant';
 export * from './route-backend';
+export * from './http-header-match';
 export * from './http-route-match';
 export * from './http-route-filter';
 export * from './http-route';

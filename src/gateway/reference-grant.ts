@@ -2,8 +2,8 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from './_imports/gateway-api.generated';
 import { GATEWAY_GROUP, LIMITS, listOf, nameErrors, namespaceErrors } from './_rules';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { Problems } from '../core/problems';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Who may refer into the grant's namespace: objects of a kind in a namespace.

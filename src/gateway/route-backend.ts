@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { findApiObject, nameErrors, namespaceErrors, portErrors, weightErrors } from './_rules';
+import { Problems, renderValue } from '../core/problems';
 import { KubeName } from '../net/names';
-import { Problems, renderValue } from '../validation/_problems';
-import type { IWebBackend } from '../web/web-backend';
+import type { IWebBackend } from '../web/web-backend-config';
 
 /**
  * Options of every `RouteBackend` factory.

@@ -1,7 +1,7 @@
 // Internal: builds the connectivity map (nodes and edges) from manifests. Not exported by the
 // folder's index.
 import { MapEdgeStatus, MapNodeKind } from './map-types';
-import { NetworkPolicyModel, PodTemplateInfo, namespaceOfObject, stringMap } from '../net/_network-policy';
+import { NetworkPolicyModel, PodTemplateInfo, namespaceOfObject, stringMap } from '../net/network-policy';
 import type { Finding } from '../validation/finding';
 
 /** A node as built: `key` is unique. */

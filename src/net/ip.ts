@@ -1,7 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
 // renderValue, not a template literal: any value (an object whose toString is not a function) renders
-import { renderValue } from '../validation/_problems';
-import { ValidationError } from '../validation/validation-error';
+import { renderValue } from '../core/problems';
+import { ValidationError } from '../core/validation-error';
 
 /**
  * An IP family, spelled as Kubernetes spells it.

@@ -1,5 +1,5 @@
 import { KubeName } from './names';
-import { Problems } from '../validation/_problems';
+import { Problems } from '../core/problems';
 
 /**
  * Options for the DNS names of a Service.

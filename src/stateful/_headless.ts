@@ -6,12 +6,12 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { HeadlessPortOptions } from './headless-port';
-import { ResolvedServicePort, resolveServicePorts } from '../net/_service-port';
+import { Problems, renderValue } from '../core/problems';
+import { ValidationProblem } from '../core/validation-error';
 import { KubeName } from '../net/names';
 import { Protocol } from '../net/port';
+import { ResolvedServicePort, resolveServicePorts } from '../net/resolve-ports';
 import { ServicePortOptions } from '../net/service-port';
-import { Problems, renderValue } from '../validation/_problems';
-import { ValidationProblem } from '../validation/validation-error';
 
 /** A port exposed by a container of a pod. */
 export interface ContainerPortInfo {

@@ -3,12 +3,12 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { containerPortsOf, createService, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
-import { appLabelsOf, checkPartOf } from '../net/_labels';
-import { ResolvedServicePort } from '../net/_service-port';
+import { Problems } from '../core/problems';
+import { appLabelsOf, checkPartOf } from '../net/labels';
 import { KubeName } from '../net/names';
+import { ResolvedServicePort } from '../net/resolve-ports';
 import { ServiceDnsNames } from '../net/service-dns';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Properties of a `HeadlessService`.

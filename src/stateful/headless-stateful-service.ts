@@ -4,13 +4,13 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerPortInfo, containerPortsOf, createService, describeContainerPorts, findContainerPort, resolveHeadlessPorts, serviceNameErrors, serviceProblems } from './_headless';
 import { HeadlessPortOptions } from './headless-port';
-import { appLabelsOf, checkPartOf, selectorLabelsOf } from '../net/_labels';
-import { ResolvedServicePort } from '../net/_service-port';
+import { Problems } from '../core/problems';
+import { ValidationProblem } from '../core/validation-error';
+import { appLabelsOf, checkPartOf, selectorLabelsOf } from '../net/labels';
 import { KubeName } from '../net/names';
+import { ResolvedServicePort } from '../net/resolve-ports';
 import { ServiceDnsNames } from '../net/service-dns';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
-import { ValidationProblem } from '../validation/validation-error';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * Properties of a `HeadlessStatefulService`.

@@ -1,3 +1,3 @@
-export * from './validation-error';
 export * from './finding';
+export * from './check-options';
 export * from './checker';

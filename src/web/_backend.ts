@@ -1,10 +1,10 @@
 // Internal: the checks of an Ingress backend, shared by WebBackend and PublicWebApp. Not
 // exported by the folder's index, so not part of the package's API.
 import * as kplus from 'cdk8s-plus-28';
-import type { IWebBackend, WebBackendConfig } from './web-backend';
+import type { IWebBackend, WebBackendConfig } from './web-backend-config';
+import { Problems } from '../core/problems';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
-import { Problems } from '../validation/_problems';
 
 /** One problem with a backend's port. */
 export interface BackendPortProblem {

@@ -5,15 +5,15 @@ import { ApiObject, Chart, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { listProp } from './_rules';
-import type { InternalWebAppProps } from './internal-web-app';
-import type { WebBackendConfig } from './web-backend';
-import { INSTANCE_LABEL, MANAGED_BY_LABEL, NAME_LABEL, PART_OF_LABEL, appLabelsOf, checkLabels, checkPartOf, selectorLabelsOf } from '../net/_labels';
-import { ResolvedServicePort, resolveServicePorts, servicePortNameErrors, targetPortValue } from '../net/_service-port';
+import type { InternalWebAppProps } from './internal-web-app-props';
+import type { WebBackendConfig } from './web-backend-config';
+import { Problems } from '../core/problems';
+import { ValidationProblem } from '../core/validation-error';
+import { INSTANCE_LABEL, MANAGED_BY_LABEL, NAME_LABEL, PART_OF_LABEL, appLabelsOf, checkLabels, checkPartOf, selectorLabelsOf } from '../net/labels';
 import { KubeName } from '../net/names';
 import { PortRules, Protocol } from '../net/port';
+import { ResolvedServicePort, resolveServicePorts, servicePortNameErrors, targetPortValue } from '../net/resolve-ports';
 import { ServiceDnsNames } from '../net/service-dns';
-import { Problems } from '../validation/_problems';
-import { ValidationProblem } from '../validation/validation-error';
 
 /** The settings of the Service of a web app that its exposure chooses. */
 export interface WebServiceShape {

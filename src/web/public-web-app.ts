@@ -6,18 +6,18 @@ import { ingressPathErrors, isSnippetAnnotation, listProp } from './_rules';
 import { ExposurePlan, TlsPlan, exposurePlanOf, tlsPlanOf } from './_values';
 import { WebServiceShape, WebWorkload, buildWebWorkload, planWebWorkload, targetPortCheck, webBackendConfigOf } from './_web-workload';
 import { IngressController } from './ingress-controller';
-import { InternalWebAppProps } from './internal-web-app';
-import { IWebBackend, WebBackendConfig } from './web-backend';
+import { InternalWebAppProps } from './internal-web-app-props';
+import { IWebBackend, WebBackendConfig } from './web-backend-config';
 import { ExternalIpsOptions, WebExposure } from './web-exposure';
 import { WebTls } from './web-tls';
-import { ingressHostErrors } from '../net/_hosts';
+import { Problems } from '../core/problems';
+import { ValidationProblem } from '../core/validation-error';
+import { ingressHostErrors } from '../net/hosts';
 import { IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
 import { ServiceDnsNames } from '../net/service-dns';
-import { Problems } from '../validation/_problems';
-import { underSafetyNet } from '../validation/_safety-net';
-import { ExternalObject } from '../validation/checker';
-import { ValidationProblem } from '../validation/validation-error';
+import { ExternalObject } from '../validation/check-options';
+import { underSafetyNet } from '../validation/safety-net';
 
 /**
  * How an Ingress path matches a request path.

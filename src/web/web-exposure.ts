@@ -1,8 +1,8 @@
 import { ExposurePlan, exposurePlanOf, setExposurePlan } from './_values';
-import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/_node-port-range';
+import { Problems } from '../core/problems';
 import { Cidr } from '../net/ip';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
+import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/node-port-range';
 
 /**
  * How a Service routes traffic that arrives from outside the cluster.

@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { TlsPlan, setTlsPlan } from './_values';
-import { ingressHostErrors } from '../net/_hosts';
+import { Problems } from '../core/problems';
+import { ingressHostErrors } from '../net/hosts';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
 
 /**
  * Options of every TLS form.

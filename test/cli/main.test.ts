@@ -641,7 +641,7 @@ describe('cluster facts', () => {
   test('are passed to the checker as given', () => {
     // GIVEN a spy on the checker
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const check = require('../../src/validation/_check');
+    const check = require('../../src/validation/check');
     const spy = jest.spyOn(check, 'checkManifests');
     // WHEN every fact is given
     run(['--complete', '--namespace', 'shop', '--kubernetes-version', '1.30', '--ip-families', 'IPv4, IPv6', '--security', '-'], GOOD);

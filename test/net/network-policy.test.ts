@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import {
   ConnectionQuery, NetworkPolicyModel, Party, PodTemplateInfo, cidrContains, parseSelector, policyTypesOf, selectorMatches,
-} from '../../src/net/_network-policy';
+} from '../../src/net/network-policy';
 
 // The examples are those of https://kubernetes.io/docs/concepts/services-networking/network-policies/
 

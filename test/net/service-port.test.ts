@@ -1,6 +1,6 @@
 import { Protocol } from '../../src';
-import { resolveServicePorts, servicePortNameErrors } from '../../src/net/_service-port';
-import { Problems } from '../../src/validation/_problems';
+import { Problems } from '../../src/core/problems';
+import { resolveServicePorts, servicePortNameErrors } from '../../src/net/resolve-ports';
 
 const byNumber = (p: { port: number }) => `port-${p.port}`;
 

@@ -1,9 +1,9 @@
 // The rules the constructs and the checker share, kept once in src/net (the lowest layer both
 // import): Ingress host names, host overlap, node port ranges, and the recommended labels.
-import { ingressHostErrors, hostsOverlap } from '../../src/net/_hosts';
-import { appLabelsOf, checkLabels, checkPartOf, selectorLabelsOf } from '../../src/net/_labels';
-import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../../src/net/_node-port-range';
-import { Problems } from '../../src/validation/_problems';
+import { Problems } from '../../src/core/problems';
+import { ingressHostErrors, hostsOverlap } from '../../src/net/hosts';
+import { appLabelsOf, checkLabels, checkPartOf, selectorLabelsOf } from '../../src/net/labels';
+import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../../src/net/node-port-range';
 
 describe('ingressHostErrors', () => {
   test.each([

@@ -5,8 +5,8 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { ExternalBackend, ExternalService, ValidationProblem } from '../../src';
-import * as checker from '../../src/validation/_check';
-import { NODE_PORT_RANGE_CONTEXT, lastSafetyNetProblems, underSafetyNet } from '../../src/validation/_safety-net';
+import * as checker from '../../src/validation/check';
+import { NODE_PORT_RANGE_CONTEXT, lastSafetyNetProblems, underSafetyNet } from '../../src/validation/safety-net';
 import { netProblemsOf, validationErrorsOf } from '../_synth-problems';
 
 /**

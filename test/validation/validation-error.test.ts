@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as util from 'util';
 import { Chart, Testing } from 'cdk8s';
 import { ExternalBackend, ExternalService, ValidationError } from '../../src';
-import { Problems, renderValue } from '../../src/validation/_problems';
+import { Problems, renderValue } from '../../src/core/problems';
 
 test('is an Error with a stack, and lists every problem', () => {
   // WHEN

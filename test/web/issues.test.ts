@@ -9,7 +9,7 @@ import {
   IngressController, InternalWebApp, IpAddress, ManifestChecker, Protocol, PublicWebApp, Severity, ValidationError, WebBackend, WebExposure,
   WebPathType,
 } from '../../src';
-import { ingressHostErrors } from '../../src/net/_hosts';
+import { ingressHostErrors } from '../../src/net/hosts';
 import { globPrefix, ingressPathErrors } from '../../src/web/_rules';
 
 function checkerErrors(manifests: any[]): string[] {

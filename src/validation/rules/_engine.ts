@@ -1,5 +1,5 @@
+import { renderValue } from '../../core/problems';
 import { KubeName } from '../../net/names';
-import { renderValue } from '../_problems';
 import { Finding, Severity } from '../finding';
 
 /** The settings every rule may read. */

@@ -1,6 +1,6 @@
 import { compileRule, evaluateMessage, skipReason } from './_cel';
 import { CrdRule, SchemaNode } from './_crd-types';
-import { renderValue } from '../../_problems';
+import { renderValue } from '../../../core/problems';
 import { Reporter, hasOwn, isMap } from '../_engine';
 
 /**

@@ -1,5 +1,5 @@
 import { GATEWAY_INDEX, GatewayIndex, ROUTE_KINDS, granted, key } from './_index';
-import { renderValue } from '../../_problems';
+import { renderValue } from '../../../core/problems';
 import { Severity } from '../../finding';
 import { Reporter, isMap, list, map, namespaceOf } from '../_engine';
 import { Rule } from '../_rule';

@@ -23,6 +23,10 @@ export const SVC026: Rule = {
       return;
     }
     const spec = map(r.m.spec);
+    const host = spec.externalName;
+    if (typeof host !== 'string') {
+      return; // SVC010 reports it
+    }
     const ports = list(spec.ports);
     for (let i = 0; i < ports.length; i++) {
       const p = ports[i];
@@ -32,8 +36,8 @@ export const SVC026: Rule = {
       const https = p.port === 443 || p.name === 'https' || p.appProtocol === 'https';
       if (https) {
         r.report('SVC026', `spec.ports[${i}]`, p.port,
-          `is an HTTPS port of an ExternalName Service: clients that connect to the Service's name check the certificate against that name, while '${String(spec.externalName)}' presents a certificate for its own name, so TLS fails`,
-          `have clients connect to '${String(spec.externalName)}' directly (the Service only saves a DNS lookup), or serve a certificate that also names the Service`);
+          `is an HTTPS port of an ExternalName Service: clients that connect to the Service's name check the certificate against that name, while '${host}' presents a certificate for its own name, so TLS fails`,
+          `have clients connect to '${host}' directly (the Service only saves a DNS lookup), or serve a certificate that also names the Service`);
       }
     }
   },

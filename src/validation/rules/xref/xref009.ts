@@ -1,5 +1,5 @@
 import { BACKEND_WALK, backendField, serviceBackendsOf } from './_xref';
-import { renderValue } from '../../_problems';
+import { renderValue } from '../../../core/problems';
 import { Severity } from '../../finding';
 import { SERVICES } from '../_cross';
 import { isMap, list, map, namespaceOf } from '../_engine';

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { checkManifests } from './_check';
-import type { CheckOptions, ExternalObject } from './checker';
+import { checkManifests } from './check';
+import type { CheckOptions, ExternalObject } from './check-options';
 import { Finding, Severity } from './finding';
-import { ValidationError, ValidationProblem } from './validation-error';
+import { ValidationError, ValidationProblem } from '../core/validation-error';
 
 /**
  * A deferred check of one construct: returns the problems of its final state.

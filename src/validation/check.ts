@@ -1,6 +1,6 @@
-import { Problems } from './_problems';
-import type { CheckOptions } from './checker';
+import type { CheckOptions } from './check-options';
 import { Finding } from './finding';
+import { Problems } from '../core/problems';
 import { RULES_BY_ID, ruleById } from './rules/_catalogue';
 import { Manifest, Reporter, RuleSettings, externalKey, isMap, manifestOf, own } from './rules/_engine';
 import { Plan, planOf } from './rules/_plan';

@@ -1,7 +1,7 @@
 // Internal: the recommended labels every object of this library carries, and the ones workloads
 // select their pods by. Not exported by the folder's index, so not part of the package's API.
 import { KubeName } from './names';
-import { Problems } from '../validation/_problems';
+import { Problems } from '../core/problems';
 
 /** `app.kubernetes.io/name`: the name of the app. */
 export const NAME_LABEL = 'app.kubernetes.io/name';

@@ -3,7 +3,7 @@
 import { KubeName } from './names';
 import { PortRules, Protocol } from './port';
 import { ServicePortOptions } from './service-port';
-import { Problems, renderValue } from '../validation/_problems';
+import { Problems, renderValue } from '../core/problems';
 
 /**
  * The problems with the name of a Service port, which is also the name of the matching port of
