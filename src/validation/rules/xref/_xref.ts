@@ -1,6 +1,7 @@
-import { PodTemplate, portNameOf } from '../_cross';
-import { Manifest, Reporter, isMap, list, map, nameOf } from '../_engine';
-import { Walk } from '../_rule';
+import { POD_TEMPLATES, PodTemplate, ownerOf, portNameOf } from '../_cross';
+import { Manifest, Reporter, isMap, list, map, nameOf, namespaceOf } from '../_engine';
+import { ManifestSet, Walk } from '../_rule';
+import { serviceType } from '../service/_service';
 
 /** The selector of a Service that selects pods (a map with a key), or undefined. */
 export function podSelectorOf(svc: Manifest): Record<string, any> | undefined {
@@ -126,4 +127,38 @@ function addBackend(backends: ServiceBackend[], backend: unknown, annotations: R
     return; // an action of the AWS Load Balancer Controller, not a Service
   }
   backends.push({ name, service, rule, path });
+}
+
+/**
+ * Calls `each` for every target port of the Service at `r`, with the pod templates it selects:
+ * not for an ExternalName Service, a Service without selector, or one that selects no template
+ * (XREF014 and XREF001 report those).
+ */
+export function forEachSelectedTarget(r: Reporter, set: ManifestSet,
+  each: (target: unknown, p: Record<string, any>, i: number, selected: readonly PodTemplate[]) => void): void {
+  const selector = podSelectorOf(r.m);
+  if (selector === undefined || serviceType(r.m) === 'ExternalName') {
+    return;
+  }
+  const selected = set.part(POD_TEMPLATES).selectedBy(r.m, namespaceOf(r.m, r.settings.namespace), selector);
+  if (selected.length === 0) {
+    return;
+  }
+  forEachTarget(r.m, (target, p, i) => each(target, p, i, selected));
+}
+
+/**
+ * For a numeric target port: the selected templates that declare ports and not this one, and
+ * whether every selected template declares its ports (XREF003) or only some do (XREF015), with
+ * the text that says so. Undefined when no template that declares ports lacks it. Containers may
+ * listen on ports they do not declare: only pods that declare theirs tell that nothing listens.
+ */
+export function undeclaredNumber(target: number, selected: readonly PodTemplate[]): { readonly all: boolean; readonly declared: string } | undefined {
+  const declaring = selected.filter((t) => t.portNumbers.size > 0);
+  const missing = declaring.filter((t) => !t.portNumbers.has(target));
+  if (missing.length === 0) {
+    return undefined;
+  }
+  const declared = `${missing.map(ownerOf).join(', ')} declare${missing.length === 1 ? 's' : ''} ${missing.length === 1 ? 'its ports' : 'their ports'} (${describePorts(missing)})`;
+  return { all: declaring.length === selected.length, declared };
 }

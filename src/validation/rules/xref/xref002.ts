@@ -1,10 +1,9 @@
-import { TARGET_PORT_WALK, forEachTarget, podSelectorOf } from './_xref';
+import { TARGET_PORT_WALK, forEachSelectedTarget } from './_xref';
 import { Severity } from '../../finding';
 import { POD_TEMPLATES, declaresName, ownerOf } from '../_cross';
-import { namespaceOf } from '../_engine';
 import { SVC_DOCS } from '../_links';
 import { Rule } from '../_rule';
-import { protocolOf, serviceType } from '../service/_service';
+import { protocolOf } from '../service/_service';
 
 export const XREF002: Rule = {
   id: 'XREF002',
@@ -15,15 +14,7 @@ export const XREF002: Rule = {
   walk: TARGET_PORT_WALK,
   uses: [POD_TEMPLATES],
   check(r, set) {
-    const selector = podSelectorOf(r.m);
-    if (selector === undefined || serviceType(r.m) === 'ExternalName') {
-      return;
-    }
-    const selected = set.part(POD_TEMPLATES).selectedBy(r.m, namespaceOf(r.m, r.settings.namespace), selector);
-    if (selected.length === 0) {
-      return; // XREF001
-    }
-    forEachTarget(r.m, (target, p, i) => {
+    forEachSelectedTarget(r, set, (target, p, i, selected) => {
       if (typeof target !== 'string') {
         return;
       }
