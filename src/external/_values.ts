@@ -29,7 +29,8 @@ export function resolveAddresses(backend: ExternalBackend, problems: Problems, f
   const seen = new Map<string, number>();
   list.forEach((address: unknown, i: number) => {
     const at = `${field}[${i}]`;
-    const ip = IpAddress._tryParse(address as string);
+    // (one reading of the address: parsed, or the problem with it; private to the API)
+    const ip: IpAddress | string = (IpAddress as any).readOrProblem(address as string);
     if (typeof ip === 'string') {
       const fix = typeof address === 'string' && looksLikeHostname(address)
         ? 'this looks like a host name: use ExternalBackend.hostname() for a DNS name'

@@ -48,7 +48,7 @@ export class IpAddress {
    * Parses an address; throws a `ValidationError` when it is not a valid IP address.
    */
   public static parse(address: string): IpAddress {
-    const parsed = IpAddress._tryParse(address);
+    const parsed = IpAddress.readOrProblem(address);
     if (typeof parsed === 'string') {
       throw new ValidationError([{ path: '', field: 'address', value: renderValue(address), message: parsed }]);
     }
@@ -56,10 +56,11 @@ export class IpAddress {
   }
 
   /**
-   * The address parsed, or the problem with it: `errors` and `parse` in one reading.
-   * @internal
+   * The address parsed, or the problem with it: `errors` and `parse` in one reading. Private:
+   * the library reads it as `IpAddress['readOrProblem']` (see `readIpAddress` in
+   * src/external/_values.ts); it is not part of the public API.
    */
-  public static _tryParse(address: string): IpAddress | string {
+  private static readOrProblem(address: string): IpAddress | string {
     const parsed = read(address);
     return typeof parsed === 'string' ? parsed : new IpAddress(parsed);
   }
