@@ -56,16 +56,6 @@ export class IpAddress {
   }
 
   /**
-   * The address parsed, or the problem with it: `errors` and `parse` in one reading. Private:
-   * the library reads it as `IpAddress['readOrProblem']` (see `readIpAddress` in
-   * src/external/_values.ts); it is not part of the public API.
-   */
-  private static readOrProblem(address: string): IpAddress | string {
-    const parsed = read(address);
-    return typeof parsed === 'string' ? parsed : new IpAddress(parsed);
-  }
-
-  /**
    * Whether `address` is a valid IP address in the strict form this library accepts.
    */
   public static isValid(address: string): boolean {
@@ -105,6 +95,16 @@ export class IpAddress {
   public static errors(address: string): string[] {
     const parsed = read(address);
     return typeof parsed === 'string' ? [parsed] : [];
+  }
+
+  /**
+   * The address parsed, or the problem with it: `errors` and `parse` in one reading. Private:
+   * the library reads it as `IpAddress['readOrProblem']` (see `readIpAddress` in
+   * src/external/_values.ts); it is not part of the public API.
+   */
+  private static readOrProblem(address: string): IpAddress | string {
+    const parsed = read(address);
+    return typeof parsed === 'string' ? parsed : new IpAddress(parsed);
   }
 
   /** The family of the address. */
