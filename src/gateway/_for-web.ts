@@ -70,9 +70,8 @@ export interface WebGatewayInput {
   /** Whether plain HTTP is redirected to HTTPS (a route on the HTTP listener). */
   readonly httpsRedirect?: boolean;
   /**
-   * Where requests that no path takes go, as an Ingress's `defaultBackend`: a rule without
-   * matches on a route without host names (`<name>-default`; the app's main route when the app
-   * has no hosts), which every more specific route of the listeners takes precedence over.
+   * Where requests on the app's hosts that no path takes go: a rule without matches (the prefix
+   * '/') in the app's main route, so the app must not route '/' on its hosts itself.
    */
   readonly defaultBackends?: WebGatewayBackend[];
   /** Timeouts of every rule (nginx `proxy-read-timeout` ~ `backendRequest`). */
@@ -135,7 +134,7 @@ export class WebGatewayRoutes {
       });
     }
     if (input.defaultBackends !== undefined) {
-      this.routeFor([]).addRule(this.ruleOptions(undefined, input.defaultBackends, {}));
+      this.routeFor(hosts).addRule(this.ruleOptions(undefined, input.defaultBackends, {}));
     }
   }
 
@@ -196,7 +195,7 @@ export class WebGatewayRoutes {
     let route = this.byHosts.get(key);
     if (!route) {
       const first = this.byHosts.size === 0;
-      const suffix = first ? '' : `-${hosts[0] ?? 'default'}`;
+      const suffix = first ? '' : `-${hosts[0] ?? 'any'}`;
       const name = this.input.name !== undefined ? `${this.input.name}${suffix}` : undefined;
       let parents = this.parents;
       if (!first) {
@@ -204,7 +203,7 @@ export class WebGatewayRoutes {
         parents = this.parentsFor(problems, hosts);
         problems.throwIfAny();
       }
-      route = new HttpRoute(this.scope, first ? this.id : (hosts.length > 0 ? `${this.id}-${hosts[0]}` : `${this.id}Default`), {
+      route = new HttpRoute(this.scope, first ? this.id : `${this.id}-${hosts[0] ?? 'any'}`, {
         name: name !== undefined && nameErrors(name).length === 0 ? name : undefined,
         namespace: this.input.namespace,
         parentRefs: parents,

@@ -280,9 +280,10 @@ export interface PublicWebAppProps extends InternalWebAppProps {
   readonly ingressController?: IngressController;
 
   /**
-   * Where requests that match no rule go (Ingress or Gateway). On the Gateway API it is an
-   * HTTPRoute without host names (`<name>-default`) with one rule without matches, which
-   * every more specific route takes precedence over, as on an Ingress.
+   * Where requests that match no rule go (Ingress or Gateway). On the Gateway API it is a rule
+   * without matches (the prefix '/') in the app's main HTTPRoute: it takes the requests on the
+   * app's `domainNames` that no path takes, so the app must not route '/' there itself (give it
+   * `paths` such as ['/shop']).
    *
    * @default - the controller's default backend
    * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#default-backend
@@ -690,6 +691,12 @@ export class PublicWebApp extends Construct implements IWebBackend {
         problems.add('path', path, `must not be routed twice: ${describeRoute(taken)} is already routed to Service '${taken.backend.serviceName}'`,
           'route each host and path once');
       }
+    }
+    const onMainRoute = o.host === undefined || (this.domains.length === 1 && this.domains[0] === o.host);
+    if (this.gatewayRoutes && this.defaultBackendConfig && onMainRoute && path === '/' && conditions === ''
+      && (pathType === WebPathType.PREFIX || pathType === WebPathType.IMPLEMENTATION_SPECIFIC)) {
+      problems.add('path', path, 'must not be the prefix \'/\' on the app\'s domain names when it has a `defaultBackend`: on the Gateway API the default route is that prefix',
+        'give the app `paths` such as [\'/shop\'], route \'/\' on another host, or remove `defaultBackend`');
     }
     let gatewayPath: WebGatewayPath | undefined;
     if (this.gatewayRoutes && problems.empty) {
