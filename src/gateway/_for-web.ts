@@ -307,7 +307,8 @@ function adopt(problems: Problems, field: string, make: () => unknown): void {
     if (!ValidationError.isValidationError(e)) {
       throw e;
     }
-    const found: ValidationProblem[] = (e as ValidationError).problems;
+    // (a factory's own argument name, such as `options`, is not a field of the caller's)
+    const found: ValidationProblem[] = (e as ValidationError).problems.map((x) => ({ ...x, field: x.field?.replace(/^options(\.|$)/, '') }));
     if (field === '') {
       problems.adopt(found);
     } else {
@@ -337,11 +338,11 @@ export function defaultHttpsRedirect(input: Pick<WebGatewayInput, 'gateway' | 's
 }
 
 /**
- * The scheme of an app's URLs on the Gateway: 'https' when its routes attach to HTTPS listeners
- * only (the named one, or all of them with the redirect), 'http' otherwise.
+ * The scheme of an app's URLs on the Gateway: 'https' when plain HTTP is redirected, or its routes
+ * attach to known HTTPS listeners only; 'http' otherwise.
  */
 export function gatewayScheme(input: Pick<WebGatewayInput, 'gateway' | 'sectionName' | 'port' | 'hosts' | 'httpsRedirect'>): string {
-  if (input.httpsRedirect && input.sectionName === undefined && input.port === undefined) {
+  if (input.httpsRedirect) {
     return 'https';
   }
   const listeners = input.gateway.toGatewayRef().listeners;
