@@ -46,7 +46,8 @@ const host = fc.array(label, { minLength: 2, maxLength: 3 }).map((l) => l.join('
 const segment = fc.stringMatching(/^[a-z0-9_~-]{1,6}$/);
 const path = fc.array(segment, { maxLength: 3 }).map((segs) => `/${segs.join('/')}`);
 const ingressPathType = fc.option(fc.constantFrom(WebPathType.PREFIX, WebPathType.EXACT, WebPathType.IMPLEMENTATION_SPECIFIC), { nil: undefined });
-const gatewayPathType = fc.option(fc.constantFrom(WebPathType.PREFIX, WebPathType.EXACT, WebPathType.IMPLEMENTATION_SPECIFIC, WebPathType.REGULAR_EXPRESSION), { nil: undefined });
+const gatewayPathType = fc.option(
+  fc.constantFrom(WebPathType.PREFIX, WebPathType.EXACT, WebPathType.IMPLEMENTATION_SPECIFIC, WebPathType.REGULAR_EXPRESSION), { nil: undefined });
 const headerName = fc.stringMatching(/^X-[A-Za-z0-9]{1,6}$/);
 const extraPath = fc.record({
   path,
