@@ -736,8 +736,8 @@ export class PublicWebApp extends Construct implements IWebBackend {
 
   /**
    * The HTTPRoutes of the app, in the order they were created: the main one (named after the
-   * app), one per host routed on its own (`<name>-<host>`) and the default route
-   * (`<name>-default`); not the redirect route.
+   * app, with the default route) and one per host routed on its own (`<name>-<host>`); not the
+   * redirect route. Empty without a Gateway.
    */
   public get httpRoutes(): HttpRoute[] {
     return this.gatewayRoutes ? this.gatewayRoutes.routes : [];
@@ -757,7 +757,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
    * The routes of the app (of its Ingress and its HTTPRoutes alike), in order (a copy).
    */
   public get routes(): WebRoute[] {
-    return this.routeList.map((r) => ({ ...r }));
+    return this.routeList.map((r) => ({ ...r, backends: r.backends.map((b) => ({ ...b })) }));
   }
 
   /**
