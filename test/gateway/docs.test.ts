@@ -7,7 +7,8 @@ import * as YAML from 'yaml';
 import { gatewayApiSchemaProblems } from './_schema';
 import {
   AllowedRoutes, BackendTlsPolicy, CertManagerIssuer, Gateway, GatewayListener, GrpcRoute, GrpcRouteMatch, HttpRoute, HttpRouteFilter, HttpRouteMatch,
-  IngressController, InternalWebApp, ManifestChecker, NginxBackendProtocol, PublicWebApp, RouteBackend, RouteNamespaces, Severity, WebExposure, WebTls,
+  IngressController, InternalWebApp, ManifestChecker, NginxBackendProtocol, PublicWebApp, RouteBackend, RouteNamespaces, Severity,
+  WebExposure, WebTls,
 } from '../../src';
 
 function gatewayExample(chart: Chart): Gateway {
