@@ -15,6 +15,7 @@ const baselineRss = process.memoryUsage().rss;
 let peakHeap = 0;
 const sampler = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 5);
 
+const cpuStart = process.cpuUsage();
 const start = process.hrtime.bigint();
 const app = new App({ outdir });
 // One chart: cdk8s validates the whole app again for every chart it writes, a cost that grows
@@ -24,6 +25,7 @@ addUnits(way, chart, n);
 const built = process.hrtime.bigint();
 app.synth();
 const end = process.hrtime.bigint();
+const cpu = process.cpuUsage(cpuStart);
 clearInterval(sampler);
 
 const files = fs.readdirSync(outdir);
@@ -36,6 +38,8 @@ process.stdout.write(JSON.stringify({
   constructMs: Number(built - start) / 1e6,
   synthMs: Number(end - built) / 1e6,
   totalMs: Number(end - start) / 1e6,
+  // user + system CPU time of the build and synth: what the machine's load does not inflate
+  cpuMs: (cpu.user + cpu.system) / 1e3,
   peakRssMb: maxRssBytes / 2 ** 20,
   synthRssMb: (maxRssBytes - baselineRss) / 2 ** 20,
   yamlBytes: bytes,

@@ -1,12 +1,24 @@
-// The three ways to produce the same manifests for the benchmark: N external databases and N
-// public web apps, with this library, with raw cdk8s L1 objects, and with cdk8s-plus-28 L2
-// constructs as far as they reach.
+// The ways to produce the same manifests for the benchmark: N external databases and N public
+// web apps, with this library, with raw cdk8s L1 objects, and with cdk8s-plus-28 L2 constructs as
+// far as they reach; and the same apps with this library on the Gateway API (HTTPRoutes attached
+// to a shared Gateway instead of Ingresses).
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { DatabaseEngine, ExternalBackend, ExternalDatabase, PublicWebApp, WebTls } from '../src';
+import { DatabaseEngine, ExternalBackend, ExternalDatabase, Gateway, GatewayProtocol, PublicWebApp, RouteNamespaces, WebExposure, WebTls } from '../src';
 
-export type Way = 'library' | 'l1' | 'plus';
+export type Way = 'library' | 'l1' | 'plus' | 'gateway';
+
+/**
+ * The platform team's Gateway, managed elsewhere, with its listeners: an HTTP listener for the
+ * redirects and an HTTPS listener for every host under example.com, open to every namespace.
+ */
+const SHARED_GATEWAY = Gateway.fromGatewayName('public', {
+  listeners: [
+    { name: 'http', port: 80, protocol: GatewayProtocol.HTTP, allowedRoutesFrom: RouteNamespaces.ALL },
+    { name: 'https', port: 443, protocol: GatewayProtocol.HTTPS, hostname: '*.example.com', allowedRoutesFrom: RouteNamespaces.ALL },
+  ],
+});
 
 /** A distinct private IPv4 address for unit i. */
 function address(i: number): string {
@@ -19,6 +31,7 @@ export function addUnits(way: Way, chart: Chart, n: number): void {
       case 'library': library(chart, i); break;
       case 'l1': l1(chart, i); break;
       case 'plus': plus(chart, i); break;
+      case 'gateway': gateway(chart, i); break;
     }
   }
 }
@@ -34,6 +47,30 @@ function library(chart: Chart, i: number): void {
     image: 'registry.example.com/shop:1.4',
     domainNames: [`web-${i}.example.com`],
     tls: WebTls.certManager({ clusterIssuer: 'letsencrypt' }),
+  });
+}
+
+/**
+ * The same database and app as `library`, the app on the Gateway API: one HTTPRoute on the HTTPS
+ * listener, as the Ingress is one object. The Ingress gets its HTTP to HTTPS redirect from the
+ * controller; here the platform redirects on its HTTP listener once for every host, which is
+ * where a shared Gateway does it. BENCH_GATEWAY_REDIRECT=app gives each app its own redirect
+ * route instead (a second HTTPRoute per app).
+ */
+function gateway(chart: Chart, i: number): void {
+  new ExternalDatabase(chart, `Db${i}`, {
+    serviceName: `db-${i}`,
+    engine: DatabaseEngine.POSTGRESQL,
+    backend: ExternalBackend.address(address(i)),
+  });
+  new PublicWebApp(chart, `Web${i}`, {
+    serviceName: `web-${i}`,
+    image: 'registry.example.com/shop:1.4',
+    domainNames: [`web-${i}.example.com`],
+    exposure: process.env.BENCH_GATEWAY_REDIRECT === 'app'
+      ? WebExposure.gateway({ gateway: SHARED_GATEWAY })
+      : WebExposure.gateway({ gateway: SHARED_GATEWAY, sectionName: 'https' }),
+    httpsRedirect: process.env.BENCH_GATEWAY_REDIRECT === 'app' ? undefined : false,
   });
 }
 

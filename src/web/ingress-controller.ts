@@ -167,7 +167,7 @@ export class IngressController {
         a['nginx.ingress.kubernetes.io/backend-protocol'] = o.backendProtocol;
       }
       return a;
-    });
+    }, undefined, o.backendProtocol);
   }
 
   /**
@@ -234,16 +234,28 @@ export class IngressController {
    */
   public readonly className?: string;
 
+  /**
+   * The protocol the controller speaks to the backend (the ingress-nginx preset's
+   * `backendProtocol`). An app that also emits HTTPRoutes carries it over to the Gateway API as
+   * the `appProtocol` of its Service port: 'kubernetes.io/h2c' for GRPC, 'https' for HTTPS and
+   * GRPCS (verifying the backend's certificate then needs a `BackendTlsPolicy`).
+   *
+   * @default - HTTP
+   */
+  public readonly backendProtocol?: NginxBackendProtocol;
+
   private readonly produce: (ctx: IngressControllerContext) => { [key: string]: string };
   private readonly produceRedirect: (ctx: IngressControllerContext) => { [key: string]: string } | undefined;
 
   private constructor(controllerName: string, className: string | undefined,
     produce: (ctx: IngressControllerContext) => { [key: string]: string },
-    produceRedirect: (ctx: IngressControllerContext) => { [key: string]: string } | undefined = () => undefined) {
+    produceRedirect: (ctx: IngressControllerContext) => { [key: string]: string } | undefined = () => undefined,
+    backendProtocol?: NginxBackendProtocol) {
     this.controllerName = controllerName;
     this.className = className;
     this.produce = produce;
     this.produceRedirect = produceRedirect;
+    this.backendProtocol = backendProtocol;
   }
 
   /**

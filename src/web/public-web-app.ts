@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { readBackend } from './_backend';
@@ -8,10 +8,15 @@ import { WebServiceShape, WebWorkload, buildWebWorkload, planWebWorkload, target
 import { IngressController } from './ingress-controller';
 import { InternalWebAppProps } from './internal-web-app-props';
 import { IWebBackend, WebBackendConfig } from './web-backend-config';
-import { ExternalIpsOptions, WebExposure } from './web-exposure';
+import { ExternalIpsOptions, WebExposure, WebGatewayOptions } from './web-exposure';
 import { WebTls } from './web-tls';
 import { Problems } from '../core/problems';
 import { ValidationProblem } from '../core/validation-error';
+import { WebGatewayPath, WebGatewayRoutes, buildHttpRouteFor, checkWebGatewayPath, defaultHttpsRedirect, gatewayScheme } from '../gateway/for-web';
+import { HttpRoute, HttpRouteTimeouts } from '../gateway/http-route';
+import { HeaderModifierOptions } from '../gateway/http-route-filter';
+import { HttpHeaderMatch, HttpQueryParamMatch } from '../gateway/http-header-match';
+import { HttpMethod } from '../gateway/http-route-match';
 import { ingressHostErrors } from '../net/hosts';
 import { IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
@@ -29,8 +34,34 @@ export enum WebPathType {
   PREFIX = 'Prefix',
   /** Matches exactly this path, case-sensitive. */
   EXACT = 'Exact',
-  /** Matching is up to the IngressClass (for example regular expressions in ingress-nginx). */
+  /**
+   * Matching is up to the IngressClass (for example regular expressions in ingress-nginx). On the
+   * Gateway API: `RegularExpression` when the path has a regular expression character,
+   * `PathPrefix` otherwise.
+   */
   IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+  /**
+   * A regular expression, whose dialect is up to the implementation (Gateway API only: an
+   * Ingress has no such path type; use IMPLEMENTATION_SPECIFIC there).
+   */
+  REGULAR_EXPRESSION = 'RegularExpression',
+}
+
+/**
+ * A backend of a path with its share of the requests: two apps with weights 90 and 10 are a
+ * canary (Gateway API only).
+ */
+export interface WeightedWebBackend {
+  /** The backend: a web app of this library, `WebBackend.service(...)` or `WebBackend.serviceName(...)` by port number. */
+  readonly backend: IWebBackend;
+
+  /**
+   * The share of requests, relative to the other backends of the path (0 to 1000000; 0 sends
+   * it nothing).
+   *
+   * @default 1
+   */
+  readonly weight?: number;
 }
 
 /**
@@ -55,9 +86,78 @@ export interface WebPathOptions {
   /**
    * Where requests go: this app, another app, or any Service.
    *
-   * @default - this app
+   * @default - this app (or `backends`)
    */
   readonly backend?: IWebBackend;
+
+  /**
+   * Several backends with weights, such as a canary: 90 to one app, 10 to another (Gateway API
+   * only; not together with `backend`).
+   *
+   * @default - one backend: `backend`
+   * @see https://gateway-api.sigs.k8s.io/guides/traffic-splitting/
+   */
+  readonly backends?: WeightedWebBackend[];
+
+  /**
+   * Request headers the request must also have (Gateway API only).
+   *
+   * @default - any headers
+   */
+  readonly headers?: HttpHeaderMatch[];
+
+  /**
+   * Query parameters the request must also have (Gateway API only).
+   *
+   * @default - any query
+   */
+  readonly queryParams?: HttpQueryParamMatch[];
+
+  /**
+   * The method the request must have (Gateway API only).
+   *
+   * @default - any method
+   */
+  readonly method?: HttpMethod;
+
+  /**
+   * How long the Gateway waits for the response (`request`) and for each try at the backend
+   * (`backendRequest`) (Gateway API only).
+   *
+   * @default - the implementation's defaults
+   * @see https://gateway-api.sigs.k8s.io/reference/spec/#httproutetimeouts
+   */
+  readonly timeouts?: HttpRouteTimeouts;
+
+  /**
+   * Headers to set, add or remove on the request before it goes to the backend (Gateway API
+   * only).
+   *
+   * @default - the request is passed on as it came
+   */
+  readonly requestHeaders?: HeaderModifierOptions;
+
+  /**
+   * Headers to set, add or remove on the response (Gateway API only).
+   *
+   * @default - the response is passed on as it came
+   */
+  readonly responseHeaders?: HeaderModifierOptions;
+}
+
+/**
+ * A backend of a route and its weight.
+ */
+export interface WebRouteBackend {
+  /** The Service and port. */
+  readonly backend: WebBackendConfig;
+
+  /**
+   * The weight.
+   *
+   * @default 1
+   */
+  readonly weight?: number;
 }
 
 /**
@@ -77,8 +177,32 @@ export interface WebRoute {
   /** How the path matches. */
   readonly pathType: WebPathType;
 
-  /** The backend Service and port. */
+  /** The backend Service and port (the first of `backends`). */
   readonly backend: WebBackendConfig;
+
+  /** Every backend with its weight (one unless the path splits traffic). */
+  readonly backends: WebRouteBackend[];
+
+  /**
+   * The headers the request must have (Gateway API only).
+   *
+   * @default - any
+   */
+  readonly headers?: HttpHeaderMatch[];
+
+  /**
+   * The query parameters the request must have (Gateway API only).
+   *
+   * @default - any
+   */
+  readonly queryParams?: HttpQueryParamMatch[];
+
+  /**
+   * The method the request must have (Gateway API only).
+   *
+   * @default - any
+   */
+  readonly method?: HttpMethod;
 }
 
 /**
@@ -86,11 +210,24 @@ export interface WebRoute {
  */
 export interface PublicWebAppProps extends InternalWebAppProps {
   /**
-   * How the app is reached from outside the cluster.
+   * How the app is reached from outside the cluster: an Ingress, HTTPRoutes attached to a
+   * Gateway (`WebExposure.gateway()`), a NodePort or a LoadBalancer.
    *
    * @default WebExposure.ingress()
    */
   readonly exposure?: WebExposure;
+
+  /**
+   * HTTPRoutes attached to a Gateway next to the Ingress, with the same routes: for a move from
+   * Ingress to the Gateway API, where both serve the app until DNS points at the Gateway
+   * (Ingress exposure only; for HTTPRoutes alone use `WebExposure.gateway()`). The options that
+   * only the Gateway API has (`addPath`'s `headers`, `backends` with weights, `timeouts`, ...)
+   * are refused while the app also emits an Ingress, so that both route alike.
+   *
+   * @default - no HTTPRoutes
+   * @see https://gateway-api.sigs.k8s.io/guides/migrating-from-ingress/
+   */
+  readonly gateway?: WebGatewayOptions;
 
   /**
    * The domain names the app is served on (DNS-1123 subdomains, or `*.` followed by one).
@@ -102,21 +239,22 @@ export interface PublicWebAppProps extends InternalWebAppProps {
   readonly domainNames?: string[];
 
   /**
-   * The paths of this app on each domain name (Ingress only). More routes with `addPath`.
+   * The paths of this app on each domain name (Ingress or Gateway). More routes with `addPath`.
    *
    * @default ['/']
    */
   readonly paths?: string[];
 
   /**
-   * How `paths` match (Ingress only).
+   * How `paths` match (Ingress or Gateway).
    *
    * @default WebPathType.PREFIX
    */
   readonly pathType?: WebPathType;
 
   /**
-   * TLS of the Ingress (Ingress only). TLS is on unless `WebTls.none()` is chosen.
+   * TLS of the Ingress (Ingress only: on the Gateway API TLS is the Gateway's listeners'). TLS
+   * is on unless `WebTls.none()` is chosen.
    *
    * @default - an existing TLS Secret named `<ingress name>-tls` (`<name>-tls` for a named
    * app), for every host routed
@@ -124,10 +262,14 @@ export interface PublicWebAppProps extends InternalWebAppProps {
   readonly tls?: WebTls;
 
   /**
-   * Redirect HTTP to HTTPS (Ingress with TLS only); how it is spelled depends on the
-   * `ingressController`.
+   * Redirect HTTP to HTTPS. On an Ingress (with TLS only) how it is spelled depends on the
+   * `ingressController`. On the Gateway API it is a second HTTPRoute, `<name>-redirect`, on the
+   * Gateway's HTTP listener with a `RequestRedirect` filter, and the app's routes attach only to
+   * its HTTPS listeners.
    *
-   * @default true
+   * @default - true with an Ingress; on the Gateway API true when the Gateway's listeners are
+   * known and it has an HTTPS and an HTTP listener for the app's hosts, or `httpSectionName` is
+   * set
    */
   readonly httpsRedirect?: boolean;
 
@@ -139,7 +281,10 @@ export interface PublicWebAppProps extends InternalWebAppProps {
   readonly ingressController?: IngressController;
 
   /**
-   * Where requests that match no rule go (Ingress only).
+   * Where requests that match no rule go (Ingress or Gateway). On the Gateway API it is a rule
+   * without matches (the prefix '/') in the app's main HTTPRoute: it takes the requests on the
+   * app's `domainNames` that no path takes, so the app must not route '/' there itself (give it
+   * `paths` such as ['/shop']).
    *
    * @default - the controller's default backend
    * @see https://kubernetes.io/docs/concepts/services-networking/ingress/#default-backend
@@ -183,6 +328,23 @@ export interface PublicWebAppProps extends InternalWebAppProps {
 }
 
 const INGRESS_ONLY: (keyof PublicWebAppProps)[] = ['paths', 'pathType', 'tls', 'httpsRedirect', 'ingressController', 'defaultBackend'];
+/** The props that have no Gateway API form, with how to do without them. */
+const NOT_ON_GATEWAY: [keyof PublicWebAppProps, string][] = [
+  ['tls', 'TLS ends at the Gateway\'s HTTPS listeners: give the listener its certificate (GatewayListener.https()) and remove `tls`'],
+  ['ingressController', 'remove `ingressController`; for the backend protocol set `appProtocol` in WebExposure.gateway()'],
+  ['externalDns', 'external-dns reads the HTTPRoutes\' `hostnames` itself (`--source=gateway-httproute`): remove `externalDns`'],
+];
+/** The options of `addPath` only the Gateway API has, with what an Ingress cannot do. */
+const GATEWAY_ONLY_PATH_OPTIONS: [keyof WebPathOptions, string][] = [
+  ['backends', 'split traffic by weight'],
+  ['headers', 'match on headers'],
+  ['queryParams', 'match on query parameters'],
+  ['method', 'match on the method'],
+  ['timeouts', 'set timeouts'],
+  ['requestHeaders', 'change request headers'],
+  ['responseHeaders', 'change response headers'],
+];
+const APP_PROTOCOL_OF_NGINX: { [protocol: string]: string | undefined } = { HTTP: undefined, HTTPS: 'https', GRPC: 'kubernetes.io/h2c', GRPCS: 'https' };
 const EXTERNAL_DNS_ANNOTATION = 'external-dns.alpha.kubernetes.io/hostname';
 const PUBLIC_WEB_APP = Symbol.for('cdk8s-service-patterns.PublicWebApp');
 const PATH_TYPES = new Set<string>(Object.values(WebPathType));
@@ -258,6 +420,13 @@ export class PublicWebApp extends Construct implements IWebBackend {
   public readonly ingress?: ApiObject;
 
   /**
+   * The Gateway the app's HTTPRoutes attach to, and how.
+   *
+   * @default - no HTTPRoutes
+   */
+  public readonly gateway?: WebGatewayOptions;
+
+  /**
    * The Ingress that only redirects plain HTTP to HTTPS, for controllers that need a router of
    * its own for that (Traefik with a `redirectMiddleware`).
    *
@@ -287,6 +456,8 @@ export class PublicWebApp extends Construct implements IWebBackend {
   private readonly routeList: WebRoute[] = [];
   private readonly defaultBackendConfig?: WebBackendConfig;
   private readonly externalDns: boolean;
+  private gatewayRoutes?: WebGatewayRoutes;
+  private gatewayRedirect = false;
 
   public constructor(scope: Construct, id: string, props: PublicWebAppProps) {
     super(scope, id);
@@ -311,12 +482,22 @@ export class PublicWebApp extends Construct implements IWebBackend {
     this.exposurePlan = exposurePlanOf(this.exposure) as ExposurePlan;
     this.domains = Array.isArray(p.domainNames) ? [...p.domainNames] : [];
     this.externalDns = p.externalDns ?? false;
+    this.gateway = this.exposure._gatewayOptions ?? (this.exposurePlan.ingress ? p.gateway : undefined);
 
-    if (!this.exposurePlan.ingress) {
+    if (!this.exposurePlan.ingress && !this.gateway) {
       this.tls = WebTls.none();
       this.tlsPlan = tlsPlanOf(this.tls) as TlsPlan;
       // The node port was checked against the configured range; the net checks with it too.
       underSafetyNet(this, targetPorts, { nodePortRange: this.exposurePlan.customNodePortRange });
+      return;
+    }
+
+    if (!this.exposurePlan.ingress) {
+      // HTTPRoutes alone: TLS is the Gateway's.
+      this.tls = WebTls.none();
+      this.tlsPlan = tlsPlanOf(this.tls) as TlsPlan;
+      this.attachToGateway(p, this.gateway!);
+      this.routePaths(p, targetPorts);
       return;
     }
 
@@ -376,6 +557,15 @@ export class PublicWebApp extends Construct implements IWebBackend {
     this.tlsPlan = tlsPlanOf(this.tls) as TlsPlan;
     this.tlsSecretName = this.tlsPlan.enabled ? (this.tlsPlan.secretName ?? `${this.ingress.name}-tls`) : undefined;
 
+    if (this.gateway) {
+      // A move to the Gateway API: the same routes as HTTPRoutes, next to the Ingress.
+      this.attachToGateway(p, this.gateway);
+    }
+    this.routePaths(p, targetPorts);
+  }
+
+  /** Routes the app's `paths` and puts it under the safety net. */
+  private routePaths(p: PublicWebAppProps, targetPorts: (() => ValidationProblem[]) | undefined): void {
     for (const path of p.paths ?? ['/']) {
       this.addPath(path, { pathType: p.pathType });
     }
@@ -384,11 +574,33 @@ export class PublicWebApp extends Construct implements IWebBackend {
     });
   }
 
+  /** The HTTPRoutes of the app (empty yet: `routePaths` and `addPath` add the rules). */
+  private attachToGateway(p: PublicWebAppProps, g: WebGatewayOptions): void {
+    const appProtocol = g.appProtocol ?? APP_PROTOCOL_OF_NGINX[p.ingressController?.backendProtocol ?? 'HTTP'];
+    if (appProtocol !== undefined) {
+      // How the Gateway speaks to the app (GEP-1911), on the Service port the routes name.
+      this.service.addJsonPatch(JsonPatch.add('/spec/ports/0/appProtocol', appProtocol));
+    }
+    this.gatewayRedirect = p.httpsRedirect ?? defaultHttpsRedirect({ ...g, hosts: this.domains });
+    this.gatewayRoutes = buildHttpRouteFor(this, 'HttpRoute', {
+      gateway: g.gateway,
+      sectionName: g.sectionName,
+      port: g.port,
+      httpSectionName: g.httpSectionName,
+      name: this.workload.named ? this.appName : undefined,
+      hosts: this.domains,
+      httpsRedirect: this.gatewayRedirect,
+      defaultBackends: this.defaultBackendConfig && p.defaultBackend ? [{ backend: p.defaultBackend }] : undefined,
+    });
+  }
+
   /** The Services its routes name with `WebBackend.serviceName`: managed outside this app. */
   private outsideServices(): ExternalObject[] {
-    const namespace = this.ingress?.metadata.namespace;
+    // The routes are in the app's namespace (the Ingress's, the HTTPRoutes' and the Service's).
+    const namespace = this.ingress?.metadata.namespace ?? this.service.metadata.namespace;
     const outside: ExternalObject[] = [];
-    for (const b of [...this.routeList.map((r) => r.backend), ...(this.defaultBackendConfig ? [this.defaultBackendConfig] : [])]) {
+    const backends = this.routeList.flatMap((r) => r.backends.map((x) => x.backend));
+    for (const b of [...backends, ...(this.defaultBackendConfig ? [this.defaultBackendConfig] : [])]) {
       if (b.outsideApp) {
         outside.push({ kind: 'Service', name: b.serviceName, ...(namespace !== undefined ? { namespace } : {}) });
       }
@@ -427,54 +639,134 @@ export class PublicWebApp extends Construct implements IWebBackend {
 
   /**
    * Routes `path` to a backend (this app by default) on the app's domain names, or on one
-   * host. Throws a `ValidationError` if the path or host is not valid, the backend port is not
-   * exposed by its Service, or the host and path are already routed by this app.
+   * host: a path of the Ingress, a rule of the HTTPRoutes, or both. Throws a `ValidationError` if
+   * the path or host is not valid, a backend port is not exposed by its Service, the host and
+   * path (with the same headers, query parameters and method) are already routed by this app, or
+   * an option only the Gateway API has is given to an app that emits an Ingress.
    *
    * @returns the routes created, one per host
    */
   public addPath(path: string, options: WebPathOptions = {}): WebRoute[] {
     const problems = new Problems(this);
-    if (!this.ingress) {
-      problems.add('exposure', this.exposurePlan.name, 'must be an Ingress to route paths', 'use WebExposure.ingress() or route nothing');
+    if (!this.ingress && !this.gatewayRoutes) {
+      problems.add('exposure', this.exposurePlan.name, 'must be an Ingress or a Gateway to route paths', 'use WebExposure.ingress() or WebExposure.gateway(), or route nothing');
       problems.throwIfAny();
     }
     const o: WebPathOptions = options !== null && typeof options === 'object' ? options : {};
     const pathType = o.pathType ?? WebPathType.PREFIX;
     if (!PATH_TYPES.has(pathType)) {
-      problems.add('pathType', pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+      problems.add('pathType', pathType, 'must be one of \'Prefix\', \'Exact\', \'ImplementationSpecific\' or \'RegularExpression\'');
+    } else if (this.ingress) {
+      if (pathType === WebPathType.REGULAR_EXPRESSION) {
+        problems.add('pathType', pathType, 'applies only to the Gateway API: an Ingress has no regular expression path type',
+          'use WebPathType.IMPLEMENTATION_SPECIFIC with a controller that reads regular expressions, or expose the app with WebExposure.gateway()');
+      } else {
+        problems.addEach('path', path, ingressPathErrors(path, pathType));
+      }
     }
-    problems.addEach('path', path, ingressPathErrors(path, pathType));
     if (o.host !== undefined) {
       problems.addEach('host', o.host, ingressHostErrors(o.host));
     }
-    const backend = readBackend(problems, 'backend', o.backend ?? this) as WebBackendConfig;
+    if (this.ingress) {
+      for (const [key, what] of GATEWAY_ONLY_PATH_OPTIONS) {
+        if (o[key] !== undefined) {
+          problems.add(key, o[key], `applies only to the Gateway API, but the app emits an Ingress, which cannot ${what}`,
+            this.gatewayRoutes ? `remove \`${key}\` until the Ingress is gone (exposure WebExposure.gateway()), so that both route alike` : `remove \`${key}\`, or expose the app with WebExposure.gateway()`);
+        }
+      }
+    }
+    if (o.backend !== undefined && o.backends !== undefined) {
+      problems.add('backends', o.backends, 'must not be set together with `backend`', 'list every backend, with its weight, in `backends`');
+    }
+    const weighted = o.backends !== undefined ? listProp(problems, 'backends', o.backends) : [{ backend: o.backend ?? this }];
+    const configs = weighted.map((b, i) => readBackend(problems, o.backends !== undefined ? `backends[${i}].backend` : 'backend',
+      b !== null && typeof b === 'object' ? b.backend : (b as any)));
+    if (o.backends !== undefined && weighted.length === 0) {
+      problems.add('backends', [], 'must list at least one backend');
+    }
     const hosts: (string | undefined)[] = o.host !== undefined ? [o.host] : (this.domains.length > 0 ? this.domains : [undefined]);
+    const conditions = conditionsKey(o);
     for (const host of hosts) {
-      const taken = this.routeList.find((r) => r.host === host && r.path === path);
+      const taken = this.routeList.find((r) => r.host === host && r.path === path && conditionsKey(r) === conditions);
       if (taken) {
         problems.add('path', path, `must not be routed twice: ${describeRoute(taken)} is already routed to Service '${taken.backend.serviceName}'`,
           'route each host and path once');
       }
     }
+    const onMainRoute = o.host === undefined || (this.domains.length === 1 && this.domains[0] === o.host);
+    if (this.gatewayRoutes && this.defaultBackendConfig && onMainRoute && path === '/' && conditions === ''
+      && (pathType === WebPathType.PREFIX || pathType === WebPathType.IMPLEMENTATION_SPECIFIC)) {
+      problems.add('path', path, 'must not be the prefix \'/\' on the app\'s domain names when it has a `defaultBackend`: on the Gateway API the default route is that prefix',
+        'give the app `paths` such as [\'/shop\'], route \'/\' on another host, or remove `defaultBackend`');
+    }
+    let gatewayPath: WebGatewayPath | undefined;
+    if (this.gatewayRoutes && problems.empty) {
+      gatewayPath = {
+        path,
+        pathType,
+        hosts: o.host !== undefined ? [o.host] : undefined,
+        backends: weighted.map((b) => ({ backend: b.backend, weight: b.weight })),
+        matchOptions: { headers: o.headers, queryParams: o.queryParams, method: o.method },
+        timeouts: o.timeouts,
+        requestHeaders: o.requestHeaders,
+        responseHeaders: o.responseHeaders,
+      };
+      // The Gateway API's own checks, under the names of these options (a single `backend` as itself).
+      const scratch = new Problems(this);
+      checkWebGatewayPath(scratch, gatewayPath);
+      problems.adopt(scratch.items.map((x) => (o.backends === undefined && x.field?.startsWith('backends[0]')
+        ? { ...x, field: x.field.replace(/^backends\[0\]\.(backend)?\.?/, 'backend.').replace(/\.$/, '') } : x)));
+    }
     problems.throwIfAny();
-    const created = hosts.map((host) => ({ host, path, pathType, backend: { ...backend } }));
+    if (this.gatewayRoutes && gatewayPath) {
+      this.gatewayRoutes.addPath(gatewayPath);
+    }
+    const created: WebRoute[] = hosts.map((host) => ({
+      host,
+      path,
+      pathType,
+      backend: { ...configs[0]! },
+      backends: configs.map((c, i) => ({ backend: { ...c! }, weight: weighted[i].weight })),
+      headers: o.headers ? [...o.headers] : undefined,
+      queryParams: o.queryParams ? [...o.queryParams] : undefined,
+      method: o.method,
+    }));
     this.routeList.push(...created);
     return created.map((r) => ({ ...r }));
   }
 
   /**
-   * The routes of the Ingress, in order (a copy).
+   * The HTTPRoutes of the app, in the order they were created: the main one (named after the
+   * app, with the default route) and one per host routed on its own (`<name>-<host>`); not the
+   * redirect route. Empty without a Gateway.
    */
-  public get routes(): WebRoute[] {
-    return this.routeList.map((r) => ({ ...r }));
+  public get httpRoutes(): HttpRoute[] {
+    return this.gatewayRoutes ? this.gatewayRoutes.routes : [];
   }
 
   /**
-   * The host names the app serves: with an Ingress, the hosts of its rules (in order); without
-   * one, its domain names.
+   * The HTTPRoute on the Gateway's HTTP listener that redirects plain HTTP to HTTPS
+   * (`<name>-redirect`).
+   *
+   * @default - none: no HTTPRoutes, or no redirect
+   */
+  public get redirectHttpRoute(): HttpRoute | undefined {
+    return this.gatewayRoutes?.redirectRoute;
+  }
+
+  /**
+   * The routes of the app (of its Ingress and its HTTPRoutes alike), in order (a copy).
+   */
+  public get routes(): WebRoute[] {
+    return this.routeList.map((r) => ({ ...r, backends: r.backends.map((b) => ({ ...b })) }));
+  }
+
+  /**
+   * The host names the app serves: with an Ingress or HTTPRoutes, the hosts of its routes (in
+   * order); without either, its domain names.
    */
   public get hosts(): string[] {
-    if (!this.ingress) {
+    if (!this.ingress && !this.gatewayRoutes) {
       return [...this.domains];
     }
     const all: string[] = [];
@@ -488,15 +780,18 @@ export class PublicWebApp extends Construct implements IWebBackend {
 
   /**
    * The URLs of the app: `https://<host><path>` for each route to this app on a named host
-   * (`http://` without TLS); without an Ingress, `http://<domain name>[:<port>]` for each
+   * (`http://` without TLS; on the Gateway API `https://` when the routes attach to HTTPS
+   * listeners only); without an Ingress or HTTPRoutes, `http://<domain name>[:<port>]` for each
    * domain name (NodePort only with a fixed node port).
    */
   public get urls(): string[] {
     const urls: string[] = [];
-    if (this.ingress) {
-      const scheme = this.tls.enabled ? 'https' : 'http';
+    if (this.ingress || this.gateway) {
+      const scheme = this.ingress ? (this.tls.enabled ? 'https' : 'http')
+        : gatewayScheme({ ...this.gateway!, hosts: this.domains, httpsRedirect: this.gatewayRedirect });
       for (const r of this.routeList) {
-        if (r.host !== undefined && !r.host.startsWith('*.') && r.backend.serviceName === this.serviceName) {
+        if (r.host !== undefined && !r.host.startsWith('*.') && r.backend.serviceName === this.serviceName
+          && r.pathType !== WebPathType.REGULAR_EXPRESSION && !urls.includes(`${scheme}://${r.host}${r.path}`)) {
           urls.push(`${scheme}://${r.host}${r.path}`);
         }
       }
@@ -550,7 +845,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
   private deferredProblems(): ValidationProblem[] {
     const problems = new Problems(this);
     if (this.routeList.length === 0 && !this.defaultBackendConfig) {
-      problems.add('paths', [], 'must route at least one path, or the Ingress serves nothing', 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
+      problems.add('paths', [], `must route at least one path, or the ${this.ingress ? 'Ingress serves' : 'HTTPRoutes serve'} nothing`, 'keep the default `paths`, call `addPath`, or set `defaultBackend`');
     }
     // A TLS host that no rule serves (XREF010) and a host and path that another app routes too
     // (XREF011) are facts between objects: the rule catalogue reports them, run by the safety net.
@@ -565,7 +860,18 @@ export class PublicWebApp extends Construct implements IWebBackend {
 }
 
 function describeRoute(r: WebRoute): string {
-  return `'${r.host ?? '*'}${r.path}'`;
+  const extra = conditionsKey(r);
+  return `'${r.host ?? '*'}${r.path}'${extra === '' ? '' : ` (${extra})`}`;
+}
+
+/** The conditions of a route beyond host and path (headers, query, method), as a canonical text. */
+function conditionsKey(r: { headers?: HttpHeaderMatch[]; queryParams?: HttpQueryParamMatch[]; method?: HttpMethod }): string {
+  const parts: string[] = [];
+  const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  for (const h of list(r.headers)) parts.push(`header ${String(h?.name).toLowerCase()}${h?.type === 'RegularExpression' ? '~' : '='}${h?.value}`);
+  for (const q of list(r.queryParams)) parts.push(`query ${q?.name}${q?.type === 'RegularExpression' ? '~' : '='}${q?.value}`);
+  if (r.method !== undefined) parts.push(`method ${r.method}`);
+  return parts.sort().join(', ');
 }
 
 function toKubeServiceBackend(b: WebBackendConfig): any {
@@ -585,7 +891,7 @@ Object.defineProperty(PublicWebApp.prototype, PUBLIC_WEB_APP, { value: true });
  */
 function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendConfig | undefined {
   const valueClasses: [keyof PublicWebAppProps, any, string][] = [
-    ['exposure', WebExposure, 'WebExposure.ingress(), WebExposure.nodePort() or WebExposure.loadBalancer()'],
+    ['exposure', WebExposure, 'WebExposure.ingress(), WebExposure.gateway(), WebExposure.nodePort() or WebExposure.loadBalancer()'],
     ['tls', WebTls, 'WebTls.certManager(), WebTls.secret(), WebTls.fromSecretName() or WebTls.none()'],
     ['ingressController', IngressController, 'IngressController.nginx(), .traefik(), .custom() or .clusterDefault()'],
   ];
@@ -598,8 +904,10 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
   }
   const tls = invalid.has('tls') ? undefined : p.tls;
   const controller = invalid.has('ingressController') ? undefined : p.ingressController;
-  const exposure = exposurePlanOf(invalid.has('exposure') ? WebExposure.ingress() : p.exposure ?? WebExposure.ingress()) as ExposurePlan;
+  const givenExposure = invalid.has('exposure') ? WebExposure.ingress() : p.exposure ?? WebExposure.ingress();
+  const exposure = exposurePlanOf(givenExposure) as ExposurePlan;
   const isIngress = exposure.ingress;
+  const isGateway = givenExposure.isGateway;
   let defaultBackend: WebBackendConfig | undefined;
   const domainNames = listProp(problems, 'domainNames', p.domainNames);
   domainNames.forEach((d, i) => {
@@ -608,7 +916,39 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
       problems.add(`domainNames[${i}]`, d, 'must not be listed twice');
     }
   });
-  if (!isIngress) {
+  if (p.gateway !== undefined) {
+    if (isGateway) {
+      problems.add('gateway', undefined, 'must not be set with WebExposure.gateway(): the exposure names the Gateway already', 'remove `gateway`');
+    } else if (!isIngress) {
+      problems.add('gateway', undefined, `adds HTTPRoutes next to an Ingress, but \`exposure\` is '${exposure.name}'`, 'use WebExposure.gateway() for HTTPRoutes alone, or remove `gateway`');
+    } else {
+      WebExposure._checkGatewayOptions(problems, 'gateway.', p.gateway);
+    }
+  }
+  if (isGateway) {
+    for (const [key, fix] of NOT_ON_GATEWAY) {
+      if (p[key] !== undefined) {
+        problems.add(key, undefined, 'applies only to an Ingress, but `exposure` is \'Gateway\'', fix);
+      }
+    }
+  }
+  if (isGateway || isIngress) {
+    if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
+      problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\', \'ImplementationSpecific\' or \'RegularExpression\'');
+    }
+    if (p.defaultBackend !== undefined) {
+      defaultBackend = readBackend(problems, 'defaultBackend', p.defaultBackend);
+    }
+  }
+  if (isGateway) {
+    // the paths' own checks run in `addPath`, for the Gateway API
+    const paths = listProp(problems, 'paths', p.paths);
+    paths.forEach((path, i) => {
+      if (paths.indexOf(path) < i) {
+        problems.add(`paths[${i}]`, path, 'must not be listed twice');
+      }
+    });
+  } else if (!isIngress) {
     for (const key of INGRESS_ONLY) {
       if (p[key] !== undefined) {
         problems.add(key, undefined, `applies only to an Ingress, but \`exposure\` is '${exposure.name}'`, `remove \`${key}\` or use WebExposure.ingress()`);
@@ -623,12 +963,13 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
     if (tls && !tls.enabled && p.httpsRedirect === true) {
       problems.add('httpsRedirect', true, 'must not be true with `WebTls.none()`: there is no HTTPS to redirect to', 'choose a certificate with `tls` or drop `httpsRedirect`');
     }
-    if (p.pathType !== undefined && !PATH_TYPES.has(p.pathType)) {
-      problems.add('pathType', p.pathType, 'must be one of \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+    if (p.pathType === WebPathType.REGULAR_EXPRESSION) {
+      problems.add('pathType', p.pathType, 'applies only to the Gateway API: an Ingress has no regular expression path type',
+        'use WebPathType.IMPLEMENTATION_SPECIFIC with a controller that reads regular expressions, or expose the app with WebExposure.gateway()');
     }
     const paths = listProp(problems, 'paths', p.paths);
     paths.forEach((path, i) => {
-      problems.addEach(`paths[${i}]`, path, ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
+      problems.addEach(`paths[${i}]`, path, p.pathType === WebPathType.REGULAR_EXPRESSION ? [] : ingressPathErrors(path, p.pathType ?? WebPathType.PREFIX));
       if (paths.indexOf(path) < i) {
         problems.add(`paths[${i}]`, path, 'must not be listed twice');
       }
@@ -636,15 +977,12 @@ function checkPublicProps(p: PublicWebAppProps, problems: Problems): WebBackendC
     if (controller?.className !== undefined) {
       problems.addEach('ingressController.className', controller.className, KubeName.dns1123SubdomainErrors(controller.className));
     }
-    if (p.defaultBackend !== undefined) {
-      defaultBackend = readBackend(problems, 'defaultBackend', p.defaultBackend);
-    }
     if (controller) {
       validateAnnotations('ingressController', controller.annotationsFor({ tls: true, httpsRedirect: true }), p.allowSnippetAnnotations, problems);
     }
   }
   validateAnnotations('annotations', p.annotations ?? {}, p.allowSnippetAnnotations, problems);
-  if (p.externalDns && !isIngress && domainNames.length === 0) {
+  if (p.externalDns && !isIngress && !isGateway && domainNames.length === 0) {
     problems.add('externalDns', true, 'needs host names: set `domainNames`');
   }
   if (p.externalIps !== undefined) {

@@ -1,8 +1,10 @@
 import { ExposurePlan, exposurePlanOf, setExposurePlan } from './_values';
+import type { IGateway } from '../gateway/gateway-ref';
 import { Problems } from '../core/problems';
 import { Cidr } from '../net/ip';
 import { KubeName } from '../net/names';
 import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/node-port-range';
+import { PortRules } from '../net/port';
 
 /**
  * How a Service routes traffic that arrives from outside the cluster.
@@ -73,6 +75,55 @@ export interface LoadBalancerExposureOptions {
 }
 
 /**
+ * The Gateway a `PublicWebApp`'s HTTPRoutes attach to (`WebExposure.gateway()`, or the app's
+ * `gateway` prop next to its Ingress during a move).
+ *
+ * @see https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways
+ */
+export interface WebGatewayOptions {
+  /**
+   * The Gateway: a `Gateway` of this app, or one managed elsewhere
+   * (`Gateway.fromGatewayName('name', { namespace, listeners })`). Give the listeners of a Gateway
+   * managed elsewhere when you know them: the app then picks its HTTPS and HTTP listeners itself.
+   */
+  readonly gateway: IGateway;
+
+  /**
+   * The listener the app's routes attach to, by name (the route's `parentRefs[].sectionName`).
+   *
+   * @default - with the HTTPS redirect, every HTTPS listener that serves the app's hosts;
+   * otherwise every listener of the Gateway that admits the route
+   */
+  readonly sectionName?: string;
+
+  /**
+   * The listener the app's routes attach to, by port (the route's `parentRefs[].port`).
+   *
+   * @default - any port
+   */
+  readonly port?: number;
+
+  /**
+   * The HTTP listener the route that redirects plain HTTP to HTTPS attaches to.
+   *
+   * @default - every HTTP listener of the Gateway that serves the app's hosts (the listeners must
+   * be known)
+   */
+  readonly httpSectionName?: string;
+
+  /**
+   * The `appProtocol` of the app's Service port: how the Gateway speaks to the app, such as
+   * 'kubernetes.io/h2c' (HTTP/2 without TLS, gRPC) or 'kubernetes.io/ws' (WebSocket).
+   *
+   * @default - none (HTTP/1.1), or what `IngressController.nginx({ backendProtocol })` says on an
+   * app that emits both an Ingress and HTTPRoutes ('kubernetes.io/h2c' for GRPC, 'https' for
+   * HTTPS and GRPCS)
+   * @see https://gateway-api.sigs.k8s.io/guides/backend-protocol/
+   */
+  readonly appProtocol?: string;
+}
+
+/**
  * How a `PublicWebApp` is reached from outside the cluster. Each factory checks its arguments
  * and throws a `ValidationError` listing every problem.
  *
@@ -85,6 +136,26 @@ export class WebExposure {
    */
   public static ingress(): WebExposure {
     return new WebExposure({ name: 'Ingress', ingress: true, serviceType: 'ClusterIP' });
+  }
+
+  /**
+   * HTTPRoutes (`gateway.networking.k8s.io/v1`) attached to a Gateway, in front of a ClusterIP
+   * Service, instead of an Ingress: the app's host names become the routes' `hostnames`, its
+   * paths their matches, and with the HTTPS redirect a second route on the HTTP listener
+   * redirects plain HTTP. TLS is the Gateway's (its HTTPS listeners' certificates).
+   *
+   * To emit an Ingress and HTTPRoutes side by side during a move, keep the Ingress exposure and
+   * set the app's `gateway` prop instead.
+   *
+   * @see https://gateway-api.sigs.k8s.io/api-types/httproute/
+   */
+  public static gateway(options: WebGatewayOptions): WebExposure {
+    const problems = new Problems('WebExposure.gateway');
+    const o = WebExposure._checkGatewayOptions(problems, '', options);
+    problems.throwIfAny();
+    const exposure = new WebExposure({ name: 'Gateway', ingress: false, serviceType: 'ClusterIP' });
+    exposure._gatewayOptions = o;
+    return exposure;
   }
 
   /**
@@ -147,15 +218,50 @@ export class WebExposure {
     });
   }
 
+  /**
+   * Validates the options of a Gateway attachment into `problems` (fields under `prefix`).
+   * @internal
+   */
+  public static _checkGatewayOptions(problems: Problems, prefix: string, options: WebGatewayOptions): WebGatewayOptions {
+    const o: WebGatewayOptions = options !== null && typeof options === 'object' ? options : ({} as WebGatewayOptions);
+    const g: any = o.gateway;
+    if (g === null || typeof g !== 'object' || typeof g.toGatewayRef !== 'function') {
+      problems.add(`${prefix}gateway`, o.gateway, 'must be an `IGateway`', 'pass a Gateway of this app or Gateway.fromGatewayName(\'name\', { namespace })');
+    }
+    for (const key of ['sectionName', 'httpSectionName'] as const) {
+      if (o[key] !== undefined) {
+        problems.addEach(`${prefix}${key}`, o[key], KubeName.dns1123SubdomainErrors(o[key] as string));
+      }
+    }
+    if (o.port !== undefined) {
+      problems.addEach(`${prefix}port`, o.port, PortRules.portNumberErrors(o.port));
+    }
+    if (o.appProtocol !== undefined) {
+      problems.addEach(`${prefix}appProtocol`, o.appProtocol, KubeName.qualifiedNameErrors(o.appProtocol));
+    }
+    return { ...o };
+  }
+
   /** Whether the app is exposed by an Ingress. */
   public readonly isIngress: boolean;
+
+  /**
+   * The Gateway of `WebExposure.gateway()`, validated.
+   * @internal
+   */
+  public _gatewayOptions?: WebGatewayOptions;
 
   private constructor(plan: ExposurePlan) {
     this.isIngress = plan.ingress;
     setExposurePlan(this, plan);
   }
 
-  /** 'Ingress', 'NodePort' or 'LoadBalancer'. */
+  /** Whether the app is exposed by HTTPRoutes attached to a Gateway (`WebExposure.gateway()`). */
+  public get isGateway(): boolean {
+    return this._gatewayOptions !== undefined;
+  }
+
+  /** 'Ingress', 'Gateway', 'NodePort' or 'LoadBalancer'. */
   public toString(): string {
     return exposurePlanOf(this)?.name ?? 'WebExposure';
   }

@@ -7,7 +7,8 @@ import * as YAML from 'yaml';
 import { gatewayApiSchemaProblems } from './_schema';
 import {
   AllowedRoutes, BackendTlsPolicy, CertManagerIssuer, Gateway, GatewayListener, GrpcRoute, GrpcRouteMatch, HttpRoute, HttpRouteFilter, HttpRouteMatch,
-  InternalWebApp, RouteBackend,
+  IngressController, InternalWebApp, ManifestChecker, NginxBackendProtocol, PublicWebApp, RouteBackend, RouteNamespaces, Severity,
+  WebExposure, WebTls,
 } from '../../src';
 
 function gatewayExample(chart: Chart): Gateway {
@@ -109,6 +110,58 @@ function backendTlsExample(chart: Chart): void {
   // </snippet>
 }
 
+function webAppExample(chart: Chart): PublicWebApp {
+  // <snippet web-app>
+  const gateway = Gateway.fromGatewayName('public', {
+    namespace: 'infra',
+    listeners: [
+      { name: 'http', port: 80, protocol: 'HTTP', allowedRoutesFrom: RouteNamespaces.ALL },
+      { name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com', allowedRoutesFrom: RouteNamespaces.ALL },
+    ],
+  });
+  const blog = new InternalWebApp(chart, 'Blog', { name: 'blog', image: 'blog:3.1' });
+  const canary = new InternalWebApp(chart, 'Canary', { name: 'shop-canary', image: 'shop:1.5' });
+  const notFound = new InternalWebApp(chart, 'NotFound', { name: 'not-found', image: 'not-found:1.0' });
+
+  const shop = new PublicWebApp(chart, 'Shop', {
+    name: 'shop',
+    image: 'shop:1.4',
+    exposure: WebExposure.gateway({ gateway }),
+    domainNames: ['shop.example.com'],
+    paths: ['/products', '/cart'],
+    defaultBackend: notFound, // the prefix '/': every other request on shop.example.com
+  });
+  shop.addPath('/', { host: 'blog.example.com', backend: blog }); // a virtual host: a route of its own
+  shop.addPath('/checkout', { // only on the Gateway API: a canary, a timeout, a header
+    backends: [{ backend: shop, weight: 90 }, { backend: canary, weight: 10 }],
+    timeouts: { request: Duration.seconds(30) },
+    responseHeaders: { set: [{ name: 'Cache-Control', value: 'no-store' }] },
+  });
+  shop.addPath('/products', { headers: [{ name: 'X-Canary', value: 'always' }], backend: canary });
+  // </snippet>
+  return shop;
+}
+
+function migrationExample(chart: Chart): void {
+  // <snippet migration>
+  const gateway = Gateway.fromGatewayName('public', {
+    namespace: 'infra',
+    listeners: [
+      { name: 'http', port: 80, protocol: 'HTTP', allowedRoutesFrom: RouteNamespaces.ALL },
+      { name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com', allowedRoutesFrom: RouteNamespaces.ALL },
+    ],
+  });
+  new PublicWebApp(chart, 'Orders', {
+    name: 'orders',
+    image: 'orders:5.2',
+    domainNames: ['orders.example.com'],
+    tls: WebTls.certManager({ clusterIssuer: 'letsencrypt-prod' }),
+    ingressController: IngressController.nginx({ backendProtocol: NginxBackendProtocol.GRPC, proxyBodySize: '8m' }),
+    gateway: { gateway }, // the same routes as HTTPRoutes, next to the Ingress
+  });
+  // </snippet>
+}
+
 const DOCS = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'gateway.md'), 'utf8');
 const SOURCE = fs.readFileSync(__filename, 'utf8');
 
@@ -129,6 +182,8 @@ const cases: Array<[string, () => Chart[], string[]]> = [
   ['grpc-route', () => { const c = Testing.chart(); grpcExample(c); return [c]; }, ['GRPCRoute']],
   ['backend-tls', () => { const c = Testing.chart(); backendTlsExample(c); return [c]; }, ['BackendTLSPolicy']],
   ['cross-namespace', () => { const a = Testing.app(); crossNamespaceExample(a); return a.charts; }, ['HTTPRoute', 'ReferenceGrant']],
+  ['web-app', () => { const c = Testing.chart(); webAppExample(c); return [c]; }, ['HTTPRoute']],
+  ['migration', () => { const c = Testing.chart(); migrationExample(c); return [c]; }, ['Service', 'Ingress', 'HTTPRoute']],
 ];
 
 test.each(cases)('the docs quote the %s snippet verbatim, and the YAML it emits', (name, build, kinds) => {
@@ -140,6 +195,16 @@ test.each(cases)('the docs quote the %s snippet verbatim, and the YAML it emits'
   expect(DOCS).toContain(snippet(name));
   expect(DOCS).toContain(yamlOf(charts, kinds));
   expect(charts.flatMap(gatewayApiSchemaProblems)).toEqual([]);
+});
+
+test('the PublicWebApp examples pass the checker, and the app tells its routes and URLs', () => {
+  const chart = Testing.chart();
+  const shop = webAppExample(chart);
+  migrationExample(chart);
+  expect(ManifestChecker.check(Testing.synth(chart)).filter((f) => f.severity === Severity.ERROR)).toEqual([]);
+  expect(shop.httpRoutes.map((r) => r.name)).toEqual(['shop', 'shop-blog.example.com']);
+  expect(shop.redirectHttpRoute?.name).toBe('shop-redirect');
+  expect(shop.urls).toEqual(['https://shop.example.com/products', 'https://shop.example.com/cart', 'https://shop.example.com/checkout']);
 });
 
 test('the cross-namespace example lists the Service managed elsewhere', () => {

@@ -1,8 +1,8 @@
-// The internal integration point PublicWebApp calls: src/gateway/_for-web.ts.
+// The internal integration point PublicWebApp calls: src/gateway/for-web.ts.
 import { Chart, Duration, Testing } from 'cdk8s';
 import { gatewayApiSchemaProblems, synthKind } from './_schema';
 import { CertManagerIssuer, Gateway, GatewayListener, GatewayProtocol, InternalWebApp, WebBackend } from '../../src';
-import { buildHttpRouteFor } from '../../src/gateway/_for-web';
+import { buildHttpRouteFor } from '../../src/gateway/for-web';
 
 function setup() {
   const app = Testing.app();
@@ -104,7 +104,7 @@ describe('fails if', () => {
   test('fails if a path type is unknown or a path is routed twice', () => {
     const { web, gateway, shop } = setup();
     const routes = buildHttpRouteFor(web, 'R', { gateway, hosts: ['shop.example.com'] });
-    expect(() => routes.addPath({ path: '/', pathType: 'Glob', backends: [{ backend: shop }] })).toThrow(/`pathType` must be 'Prefix', 'Exact' or 'ImplementationSpecific', got 'Glob'/);
+    expect(() => routes.addPath({ path: '/', pathType: 'Glob', backends: [{ backend: shop }] })).toThrow(/`pathType` must be 'Prefix', 'Exact', 'RegularExpression' or 'ImplementationSpecific', got 'Glob'/);
     routes.addPath({ path: '/', backends: [{ backend: shop }] });
     expect(() => routes.addPath({ path: '/', backends: [{ backend: shop }] })).toThrow(/must not be matched twice/);
     expect(() => routes.addPath({ path: '/x', backends: [] })).toThrow(/`backends` must list at least one backend/);

@@ -74,7 +74,7 @@ test('fanout: paths to this app, another app and any Service, with each pathType
   app.addPath('/legacy', { backend: WebBackend.serviceName('legacy', { portName: 'web' }), pathType: WebPathType.IMPLEMENTATION_SPECIFIC });
 
   // THEN
-  expect(created).toEqual([{ host: 'api.example.com', path: '/v2', pathType: 'Prefix', backend: v2.toWebBackendConfig() }]);
+  expect(created).toEqual([{ host: 'api.example.com', path: '/v2', pathType: 'Prefix', backend: v2.toWebBackendConfig(), backends: [{ backend: v2.toWebBackendConfig() }] }]);
   expect(ingressOf(chart).spec.rules).toEqual([{
     host: 'api.example.com',
     http: {
@@ -323,6 +323,6 @@ test('fails if a value class prop is a plain value', () => {
 
   // THEN
   expect(() => new PublicWebApp(chart, 'A', { image: 'a:1', exposure: 'NodePort' as any }))
-    .toThrow(/`exposure` must be made with WebExposure.ingress\(\), WebExposure.nodePort\(\) or WebExposure.loadBalancer\(\), got 'NodePort'/);
+    .toThrow(/`exposure` must be made with WebExposure.ingress\(\), WebExposure.gateway\(\), WebExposure.nodePort\(\) or WebExposure.loadBalancer\(\), got 'NodePort'/);
   expect(() => new PublicWebApp(chart, 'B', { image: 'a:1', tls: { secretName: 'x' } as any })).toThrow(/`tls` must be made with WebTls/);
 });

@@ -31,7 +31,7 @@ test('a NodePort with an allocated node port, and urls for a fixed one', () => {
   expect(allocated.urls).toEqual([]);
   expect(fixed.urls).toEqual(['http://b.example.com:30080']);
   expect(allocated.ingress).toBeUndefined();
-  expect(() => allocated.addPath('/x')).toThrow(/`exposure` must be an Ingress to route paths, got 'NodePort'/);
+  expect(() => allocated.addPath('/x')).toThrow(/`exposure` must be an Ingress or a Gateway to route paths, got 'NodePort'/);
 });
 
 test('a node port is checked against a custom range', () => {

@@ -2,13 +2,14 @@
 // backends, a default route) and calls this to get HTTPRoutes from the same routes, next to its
 // Ingress or instead of it. Not exported by the folder's index: the contract is this file's.
 import { Construct } from 'constructs';
-import { hostnameErrors, listOf, nameErrors } from './_rules';
+import { durationErrors, hostnameErrors, listOf, nameErrors } from './_rules';
 import { GatewayListenerRef, IGateway } from './gateway-ref';
 import { HttpRoute, HttpRouteRule, HttpRouteTimeouts, RouteParentRef } from './http-route';
 import { HeaderModifierOptions, HttpRouteFilter } from './http-route-filter';
-import { HttpRouteMatch } from './http-route-match';
+import { HttpRouteMatch, HttpRouteMatchOptions } from './http-route-match';
 import { RouteBackend } from './route-backend';
 import { Problems } from '../core/problems';
+import { ValidationError, ValidationProblem } from '../core/validation-error';
 import type { IWebBackend } from '../web/web-backend-config';
 
 /** A backend of a web route, with its weight. */
@@ -33,6 +34,14 @@ export interface WebGatewayPath {
   readonly hosts?: string[];
   /** Where requests go (at least one; several with weights for a canary). */
   readonly backends: WebGatewayBackend[];
+  /** Headers, query parameters and method the request must have as well; default: any. */
+  readonly matchOptions?: HttpRouteMatchOptions;
+  /** Timeouts of this path's rule (after the app's `timeouts`). */
+  readonly timeouts?: HttpRouteTimeouts;
+  /** Request header changes of this path's rule (instead of the app's `requestHeaders`). */
+  readonly requestHeaders?: HeaderModifierOptions;
+  /** Response header changes of this path's rule (instead of the app's `responseHeaders`). */
+  readonly responseHeaders?: HeaderModifierOptions;
 }
 
 /** What `buildHttpRouteFor` needs. */
@@ -60,7 +69,10 @@ export interface WebGatewayInput {
   readonly hosts?: string[];
   /** Whether plain HTTP is redirected to HTTPS (a route on the HTTP listener). */
   readonly httpsRedirect?: boolean;
-  /** Where requests that no path takes go (a rule without matches). */
+  /**
+   * Where requests on the app's hosts that no path takes go: a rule without matches (the prefix
+   * '/') in the app's main route, so the app must not route '/' on its hosts itself.
+   */
   readonly defaultBackends?: WebGatewayBackend[];
   /** Timeouts of every rule (nginx `proxy-read-timeout` ~ `backendRequest`). */
   readonly timeouts?: HttpRouteTimeouts;
@@ -122,7 +134,7 @@ export class WebGatewayRoutes {
       });
     }
     if (input.defaultBackends !== undefined) {
-      this.routeFor(hosts).addRule(this.ruleOptions(undefined, input.defaultBackends));
+      this.routeFor(hosts).addRule(this.ruleOptions(undefined, input.defaultBackends, {}));
     }
   }
 
@@ -136,6 +148,7 @@ export class WebGatewayRoutes {
     const problems = new Problems(this.scope);
     const hosts = p.hosts !== undefined ? listOf(problems, 'hosts', p.hosts) : [...(this.input.hosts ?? [])];
     hosts.forEach((h, i) => problems.addEach(`hosts[${i}]`, h, hostnameErrors(h)));
+    checkWebGatewayPath(problems, p);
     problems.throwIfAny();
     const route = this.routeFor(hosts);
     if (this.redirect) {
@@ -145,7 +158,7 @@ export class WebGatewayRoutes {
         }
       }
     }
-    return route.addRule(this.ruleOptions(matchOf(p.path, p.pathType ?? 'Prefix'), p.backends));
+    return route.addRule(this.ruleOptions(matchOf(p.path, p.pathType ?? 'Prefix', p.matchOptions), p.backends, p));
   }
 
   /** The app's routes (not the redirect route), in the order they were created. */
@@ -201,7 +214,7 @@ export class WebGatewayRoutes {
     return route;
   }
 
-  private ruleOptions(match: HttpRouteMatch | undefined, backends: readonly WebGatewayBackend[]) {
+  private ruleOptions(match: HttpRouteMatch | undefined, backends: readonly WebGatewayBackend[], rule: Partial<WebGatewayPath>) {
     const problems = new Problems(this.scope);
     const list = listOf(problems, 'backends', backends);
     if (list.length === 0) {
@@ -209,13 +222,16 @@ export class WebGatewayRoutes {
     }
     problems.throwIfAny();
     const filters: HttpRouteFilter[] = [];
-    if (this.input.requestHeaders) filters.push(HttpRouteFilter.requestHeaderModifier(this.input.requestHeaders));
-    if (this.input.responseHeaders) filters.push(HttpRouteFilter.responseHeaderModifier(this.input.responseHeaders));
+    const requestHeaders = rule.requestHeaders ?? this.input.requestHeaders;
+    const responseHeaders = rule.responseHeaders ?? this.input.responseHeaders;
+    if (requestHeaders) filters.push(HttpRouteFilter.requestHeaderModifier(requestHeaders));
+    if (responseHeaders) filters.push(HttpRouteFilter.responseHeaderModifier(responseHeaders));
+    const timeouts = rule.timeouts || this.input.timeouts ? { ...this.input.timeouts, ...rule.timeouts } : undefined;
     return {
       matches: match ? [match] : undefined,
       backends: list.map((b) => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })),
       filters: filters.length > 0 ? filters : undefined,
-      timeouts: this.input.timeouts,
+      timeouts,
     };
   }
 }
@@ -232,25 +248,107 @@ export function buildHttpRouteFor(scope: Construct, id: string, input: WebGatewa
   return new WebGatewayRoutes(scope, id, input !== null && typeof input === 'object' ? input : ({} as WebGatewayInput));
 }
 
-/** The match of an Ingress path. */
-export function matchOf(path: string, pathType: string): HttpRouteMatch {
+/** The match of an Ingress path (and the other conditions of the request). */
+export function matchOf(path: string, pathType: string, options: HttpRouteMatchOptions = {}): HttpRouteMatch {
   switch (pathType) {
     case 'Exact':
-      return HttpRouteMatch.exact(path);
+      return HttpRouteMatch.exact(path, options);
     case 'RegularExpression':
-      return HttpRouteMatch.regularExpression(path);
+      return HttpRouteMatch.regularExpression(path, options);
     case 'ImplementationSpecific':
-      return REGEX_CHARS.test(path) ? HttpRouteMatch.regularExpression(path) : HttpRouteMatch.pathPrefix(path);
+      return REGEX_CHARS.test(path) ? HttpRouteMatch.regularExpression(path, options) : HttpRouteMatch.pathPrefix(path, options);
     case 'Prefix':
     case 'PathPrefix':
-      return HttpRouteMatch.pathPrefix(path);
+      return HttpRouteMatch.pathPrefix(path, options);
     default: {
       const problems = new Problems('buildHttpRouteFor');
-      problems.add('pathType', pathType, 'must be \'Prefix\', \'Exact\' or \'ImplementationSpecific\'');
+      problems.add('pathType', pathType, 'must be \'Prefix\', \'Exact\', \'RegularExpression\' or \'ImplementationSpecific\'');
       problems.throwIfAny();
-      return HttpRouteMatch.pathPrefix(path);
+      return HttpRouteMatch.pathPrefix(path, options);
     }
   }
+}
+
+/**
+ * Records into `problems` what is wrong with a path for the Gateway API, without creating
+ * anything: the match (path, headers, query parameters, method), the backends (each known by
+ * port number, weights), the timeouts and the header changes. The fields are those of
+ * `PublicWebApp.addPath`'s options: `path`, `headers[0].name`, `backends[1].weight`,
+ * `requestHeaders.set[0].name`, `timeouts.request`.
+ */
+export function checkWebGatewayPath(problems: Problems, p: WebGatewayPath): void {
+  adopt(problems, '', () => matchOf(p.path, p.pathType ?? 'Prefix', p.matchOptions));
+  const backends = listOf(problems, 'backends', p.backends);
+  if (backends.length === 0) {
+    problems.add('backends', p.backends, 'must list at least one backend');
+  }
+  backends.forEach((b, i) => adopt(problems, `backends[${i}]`, () => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })));
+  if (backends.length > 0 && backends.every((b) => b?.weight === 0)) {
+    problems.add('backends', backends.map((b) => b?.weight), 'must not all have weight 0: every request would get an error', 'give one backend a weight above 0');
+  }
+  const t = p.timeouts;
+  if (t !== undefined) {
+    if (t === null || typeof t !== 'object') {
+      problems.add('timeouts', t, 'must be { request?, backendRequest? }');
+    } else {
+      if (t.request !== undefined) problems.addEach('timeouts.request', t.request?.toHumanString?.() ?? t.request, durationErrors(t.request));
+      if (t.backendRequest !== undefined) problems.addEach('timeouts.backendRequest', t.backendRequest?.toHumanString?.() ?? t.backendRequest, durationErrors(t.backendRequest));
+    }
+  }
+  if (p.requestHeaders !== undefined) adopt(problems, 'requestHeaders', () => HttpRouteFilter.requestHeaderModifier(p.requestHeaders!));
+  if (p.responseHeaders !== undefined) adopt(problems, 'responseHeaders', () => HttpRouteFilter.responseHeaderModifier(p.responseHeaders!));
+}
+
+/** Runs a factory; the problems of the `ValidationError` it throws become problems under `field`. */
+function adopt(problems: Problems, field: string, make: () => unknown): void {
+  try {
+    make();
+  } catch (e) {
+    if (!ValidationError.isValidationError(e)) {
+      throw e;
+    }
+    // (a factory's own argument name, such as `options`, is not a field of the caller's)
+    const found: ValidationProblem[] = (e as ValidationError).problems.map((x) => ({ ...x, field: x.field?.replace(/^options(\.|$)/, '') }));
+    if (field === '') {
+      problems.adopt(found);
+    } else {
+      problems.addNested(field, found);
+    }
+  }
+}
+
+/**
+ * Whether an app redirects plain HTTP to HTTPS when it does not say: when it names the HTTP
+ * listener, or the Gateway's listeners are known and it has an HTTPS listener the app's routes
+ * attach to and an HTTP listener for the app's hosts.
+ */
+export function defaultHttpsRedirect(input: Pick<WebGatewayInput, 'gateway' | 'sectionName' | 'port' | 'httpSectionName' | 'hosts'>): boolean {
+  if (input.httpSectionName !== undefined) {
+    return true;
+  }
+  const listeners = input.gateway.toGatewayRef().listeners;
+  if (listeners === undefined) {
+    return false;
+  }
+  const hosts = input.hosts ?? [];
+  const https = serving(listeners, hosts).filter((l) => l.protocol === 'HTTPS'
+    && (input.sectionName === undefined || l.name === input.sectionName) && (input.port === undefined || l.port === input.port));
+  const http = serving(listeners, hosts).filter((l) => l.protocol === 'HTTP');
+  return https.length > 0 && http.length > 0;
+}
+
+/**
+ * The scheme of an app's URLs on the Gateway: 'https' when plain HTTP is redirected, or its routes
+ * attach to known HTTPS listeners only; 'http' otherwise.
+ */
+export function gatewayScheme(input: Pick<WebGatewayInput, 'gateway' | 'sectionName' | 'port' | 'hosts' | 'httpsRedirect'>): string {
+  if (input.httpsRedirect) {
+    return 'https';
+  }
+  const listeners = input.gateway.toGatewayRef().listeners;
+  const chosen = (listeners ?? []).filter((l) => (input.sectionName === undefined || l.name === input.sectionName)
+    && (input.port === undefined || l.port === input.port));
+  return listeners !== undefined && chosen.length > 0 && chosen.every((l) => l.protocol === 'HTTPS') ? 'https' : 'http';
 }
 
 /** The listeners that serve at least one of `hosts` (all of them when there is no host). */
