@@ -5,3 +5,4 @@ export * from './stateful';
 export * from './web';
 export * from './gateway';
 export * from './graph';
+export * from './policy';
