@@ -87,7 +87,7 @@ describe('rule catalogue', () => {
 
   test('the rules that report an object referred to and not among the manifests are marked', () => {
     expect(ManifestChecker.rules.filter((r) => r.missingReference).map((r) => r.id).sort())
-      .toEqual(['GW101', 'GW105', 'GW107', 'GW108', 'XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
+      .toEqual(['GW101', 'GW105', 'GW107', 'GW108', 'NP005', 'XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
   });
 });
 
