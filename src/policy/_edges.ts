@@ -406,7 +406,8 @@ export function peerOf(end: EdgeEnd, self: Workload): Record<string, any> {
     case 'namespace':
       return { namespaceSelector: { matchLabels: { ...end.labels } } };
     case 'pods':
-      return sameNamespace(end.namespace, self.namespace)
+      // (an end without namespace is in the namespace of the policy: it is applied there)
+      return end.namespace === undefined || end.namespace === self.namespace
         ? { podSelector: { matchLabels: { ...end.labels } } }
         : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: end.namespace as string } }, podSelector: { matchLabels: { ...end.labels } } };
   }
