@@ -71,6 +71,7 @@ export interface ServiceReference {
  * names, which declare what the pods connect to.
  */
 export class PolicyIndex {
+  /** The objects the semantics read, at their index among the manifests (a sparse list). */
   private readonly objects: unknown[] = [];
   private policyCount = 0;
   private built: NetworkPolicyModel | undefined;
@@ -86,11 +87,11 @@ export class PolicyIndex {
   public add(m: Manifest): void {
     if (isPolicy(m)) {
       this.policyCount++;
-      this.objects.push(m.obj);
+      this.objects[m.index] = m.obj;
       return;
     }
     if (m.kind === 'Namespace') {
-      this.objects.push(m.obj);
+      this.objects[m.index] = m.obj;
       return;
     }
     const ns = namespaceOf(m, this.defaultNamespace);
@@ -146,7 +147,7 @@ export class PolicyIndex {
       }
       return;
     }
-    this.objects.push(m.obj);
+    this.objects[m.index] = m.obj;
     this.hosts.push({ m, ns, words: envWords(m.obj) });
   }
 
