@@ -23,8 +23,10 @@ export const ANY_ADDRESS = ['0.0.0.0/0', '::/0'];
 /** A workload of the library: the pods a policy selects. */
 export interface Workload {
   readonly construct: IConstruct;
-  /** The construct path, for the notes. */
+  /** The construct path. */
   readonly path: string;
+  /** The construct's class and name (`InternalWebApp orders`): what the notes name, stable when the construct moves. */
+  readonly label: string;
   /** The name of its policy: the app's (or StatefulSet's) name. */
   readonly name: string;
   /** The labels its pods are selected by. */
@@ -61,6 +63,8 @@ export interface Edge {
   readonly protocol: string;
   /** The path of the construct that declares it. */
   readonly source: string;
+  /** The class and name of that construct, for the notes of the policies (stable when it moves). */
+  readonly origin: string;
   /** Why it exists, in a few words. */
   readonly reason: string;
 }
@@ -79,6 +83,7 @@ export interface UserEdge {
   readonly protocol?: string;
   readonly reason: string;
   readonly source: string;
+  readonly origin: string;
 }
 
 /** What the edges are read with. */
@@ -145,6 +150,7 @@ export function workloadsOf(scope: IConstruct): Workload[] {
       out.push({
         construct: app,
         path: app.node.path,
+        label: `${PublicWebApp.isPublicWebApp(app) ? 'PublicWebApp' : 'InternalWebApp'} ${app.appName}`,
         name: app.appName,
         labels: app.matchLabels,
         namespace: app.deployment.metadata.namespace,
@@ -157,6 +163,7 @@ export function workloadsOf(scope: IConstruct): Workload[] {
       out.push({
         construct: sts,
         path: sts.node.path,
+        label: `HeadlessStatefulService ${sts.statefulSetName}`,
         name: sts.statefulSetName,
         labels: selectorLabelsOf(sts.statefulSetName),
         namespace: sts.statefulSet.metadata.namespace,
@@ -264,7 +271,7 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
           const byName = typeof b.port.name === 'string' ? target.servicePorts().find((p) => p.name === b.port.name)?.port : undefined;
           const port = typeof b.port.number === 'number' ? b.port.number : byName;
           for (const t of port === undefined ? [] : targetsOf(target, port, undefined)) {
-            push({ from: controller, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, reason: `Ingress route to Service ${String(b.name)}:${port}` });
+            push({ from: controller, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: `Ingress route to Service ${String(b.name)}:${port}` });
           }
         }
       }
@@ -275,19 +282,21 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
       if (type === 'NodePort' || type === 'LoadBalancer' || externalIps) {
         for (const t of targetsOf(w, undefined, undefined)) {
           for (const from of anyAddress('any client')) {
-            push({ from, to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, reason: `exposed as a ${externalIps ? 'Service with externalIPs' : `${type} Service`}` });
+            push({ from, to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: `exposed as a ${externalIps ? 'Service with externalIPs' : `${type} Service`}` });
           }
         }
       }
     } else if (c instanceof HeadlessStatefulService && w) {
       // The pods of a StatefulSet reach their peers on the ports of the headless Service.
       for (const t of targetsOf(w, undefined, undefined)) {
-        push({ from: podsOf(w), to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, reason: 'StatefulSet peers' });
+        push({ from: podsOf(w), to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: 'StatefulSet peers' });
       }
     } else if (c instanceof HttpRoute || c instanceof GrpcRoute) {
       // The Gateway reaches the Services the route sends to.
       const json = jsonOf(c.resource);
       const ns = isMap(json.metadata) && typeof json.metadata.namespace === 'string' ? json.metadata.namespace : undefined;
+      const kind = c instanceof HttpRoute ? 'HTTPRoute' : 'GRPCRoute';
+      const origin = `${kind} ${isMap(json.metadata) ? String(json.metadata.name) : ''}`;
       for (const rule of list(isMap(json.spec) ? json.spec.rules : undefined)) {
         for (const ref of list(isMap(rule) ? rule.backendRefs : undefined)) {
           if (!isMap(ref) || (ref.kind !== undefined && ref.kind !== 'Service') || (ref.group !== undefined && ref.group !== '')) {
@@ -296,7 +305,7 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
           const target = workloadOfService(workloads, ref.name, typeof ref.namespace === 'string' ? ref.namespace : ns);
           if (target && typeof ref.port === 'number') {
             for (const t of targetsOf(target, ref.port, undefined)) {
-              push({ from: gateway, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, reason: `${c instanceof HttpRoute ? 'HTTPRoute' : 'GRPCRoute'} to Service ${ref.name}:${ref.port}` });
+              push({ from: gateway, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, origin, reason: `${kind} to Service ${ref.name}:${ref.port}` });
             }
           }
         }
@@ -306,7 +315,7 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
       for (const container of c.boundContainers) {
         const client = workloads.find((x) => x.containers().includes(container));
         if (client) {
-          externalEdges(c, podsOf(client), undefined, undefined, `bound to ExternalDatabase ${c.serviceName}`, c.node.path, settings, push, unexpressed);
+          externalEdges(c, podsOf(client), undefined, undefined, `bound to ExternalDatabase ${c.serviceName}`, c.node.path, `ExternalDatabase ${c.serviceName}`, settings, push, unexpressed);
         }
       }
     }
@@ -320,7 +329,7 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
     const dns: EdgeEnd = { kind: 'pods', labels: settings.dns.labels, namespace: settings.dns.namespace, text: `cluster DNS (${settings.dns.namespace}/${labelsText(settings.dns.labels)})` };
     for (const w of workloads) {
       for (const protocol of ['UDP', 'TCP']) {
-        push({ from: podsOf(w), to: dns, port: 53, protocol, source: w.path, reason: 'DNS lookups' });
+        push({ from: podsOf(w), to: dns, port: 53, protocol, source: w.path, origin: w.label, reason: 'DNS lookups' });
       }
     }
   }
@@ -329,7 +338,7 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
 
 /** The edges from `from` to an external backend, on one Service port (all when undefined). */
 function externalEdges(backend: ExternalService | ExternalDatabase, from: EdgeEnd, port: number | undefined, protocol: string | undefined, reason: string, source: string,
-  settings: EdgeSettings, push: (e: Edge) => void, unexpressed: Unexpressed[]): void {
+  origin: string, settings: EdgeSettings, push: (e: Edge) => void, unexpressed: Unexpressed[]): void {
   const ports = backend.ports.filter((p) => (port === undefined || p.port === port) && (protocol === undefined || p.protocol === protocol));
   if (backend.externalName !== undefined) {
     if (!settings.externalNameEgress) {
@@ -341,14 +350,14 @@ function externalEdges(backend: ExternalService | ExternalDatabase, from: EdgeEn
     }
     for (const p of ports) {
       for (const to of anyAddress(`ExternalName ${backend.externalName}`)) {
-        push({ from, to, port: p.port, protocol: p.protocol, source, reason: `${reason} (a DNS name: egress on the port to any address, by opt-in)` });
+        push({ from, to, port: p.port, protocol: p.protocol, source, origin, reason: `${reason} (a DNS name: egress on the port to any address, by opt-in)` });
       }
     }
     return;
   }
   for (const p of ports) {
     for (const to of addressEnds(backend.addresses)) {
-      push({ from, to, port: p.backendPort, protocol: p.protocol, source, reason });
+      push({ from, to, port: p.backendPort, protocol: p.protocol, source, origin, reason });
     }
   }
 }
@@ -378,16 +387,16 @@ function userEdge(u: UserEdge, workloads: readonly Workload[], settings: EdgeSet
     return; // (reported by the construct's validation)
   }
   if (to instanceof ExternalService || to instanceof ExternalDatabase) {
-    externalEdges(to, from, u.port, u.protocol, u.reason, u.source, settings, push, unexpressed);
+    externalEdges(to, from, u.port, u.protocol, u.reason, u.source, u.origin, settings, push, unexpressed);
     return;
   }
   if (to.kind === 'pods' && to.workload) {
     for (const t of targetsOf(to.workload, u.port, u.protocol)) {
-      push({ from, to, port: t.port, protocol: t.protocol, source: u.source, reason: u.reason });
+      push({ from, to, port: t.port, protocol: t.protocol, source: u.source, origin: u.origin, reason: u.reason });
     }
     return;
   }
-  push({ from, to, port: u.port, protocol: u.protocol ?? 'TCP', source: u.source, reason: u.reason });
+  push({ from, to, port: u.port, protocol: u.protocol ?? 'TCP', source: u.source, origin: u.origin, reason: u.reason });
 }
 
 function sameEnd(a: EdgeEnd, b: EdgeEnd): boolean {
@@ -450,16 +459,19 @@ export function policySpecOf(w: Workload, edges: readonly Edge[], egress: boolea
   };
 }
 
-/** One line per edge of the policy of `w`: what it allows, why, and the construct that declares it. */
+/**
+ * One line per edge of the policy of `w`: what it allows, why, and the construct that declares
+ * it, by class and name (not by path: moving a construct changes nothing in the output).
+ */
 export function notesOf(w: Workload, edges: readonly Edge[], egress: boolean): string {
   const lines: string[] = [];
   for (const e of edges) {
     const port = e.port === undefined ? `every ${e.protocol} port` : `${e.port}/${e.protocol}`;
     if (isPodsOf(e.to, w)) {
-      lines.push(`ingress from ${e.from.text} on ${port}: ${e.reason} [${e.source}]`);
+      lines.push(`ingress from ${e.from.text} on ${port}: ${e.reason} [${e.origin}]`);
     }
     if (egress && isPodsOf(e.from, w)) {
-      lines.push(`egress to ${e.to.text} on ${port}: ${e.reason} [${e.source}]`);
+      lines.push(`egress to ${e.to.text} on ${port}: ${e.reason} [${e.origin}]`);
     }
   }
   return lines.join('\n');

@@ -9,7 +9,7 @@ import { ExternalService } from '../external/external-service';
 import { Protocol } from '../net/port';
 import { Problems } from '../validation/_problems';
 
-/** The annotation of a policy that names the construct of the pods it selects. */
+/** The annotation of a policy that names the construct of the pods it selects, by class and name (`InternalWebApp orders`). */
 const CONSTRUCT_ANNOTATION = 'cdk8s-service-patterns/construct';
 /** The annotation of a policy that lists the edges it allows: one line each, with the construct that declares it. */
 const EDGES_ANNOTATION = 'cdk8s-service-patterns/edges';
@@ -232,7 +232,7 @@ export class NetworkPolicies extends Construct {
         metadata: { name: w.name, ...(w.namespace !== undefined ? { namespace: w.namespace } : {}) },
         spec: Lazy.any({ produce: () => policySpecOf(w, this.currentEdges().edges, this.egress) }),
       });
-      policy.metadata.addAnnotation(CONSTRUCT_ANNOTATION, w.path);
+      policy.metadata.addAnnotation(CONSTRUCT_ANNOTATION, w.label);
       policy.metadata.addAnnotation(EDGES_ANNOTATION, Lazy.any({ produce: () => notesOf(w, this.currentEdges().edges, this.egress) }) as any);
       this.byWorkload.set(w.path, policy);
     }
@@ -288,6 +288,7 @@ export class NetworkPolicies extends Construct {
       protocol: o.protocol,
       reason: o.reason ?? 'declared with addEdge',
       source: this.node.path,
+      origin: 'NetworkPolicies.addEdge',
     };
     if (this.userEdges.some((u) => u.from === f && u.to === t && u.port === o.port && u.protocol === o.protocol)
       || this.userEdges.some((u) => JSON.stringify(keyOf(u)) === JSON.stringify(keyOf(declared)))) {

@@ -70,10 +70,11 @@ test('each policy names its construct and lists its edges with the constructs th
   new NetworkPolicies(chart, 'Policies');
 
   // THEN
+  // (by class and name, not by path: moving a construct changes nothing in the output)
   expect(shop.node.path).toBe('c/Shop');
   expect(policyOf(chart, 'shop').metadata.annotations).toEqual({
-    'cdk8s-service-patterns/construct': 'c/Shop',
-    'cdk8s-service-patterns/edges': 'ingress from ingress controller (namespace ingress-nginx) on 8080/TCP: Ingress route to Service shop:80 [c/Shop]',
+    'cdk8s-service-patterns/construct': 'PublicWebApp shop',
+    'cdk8s-service-patterns/edges': 'ingress from ingress controller (namespace ingress-nginx) on 8080/TCP: Ingress route to Service shop:80 [PublicWebApp shop]',
   });
 });
 

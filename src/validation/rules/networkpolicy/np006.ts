@@ -52,19 +52,19 @@ export const NP006: Rule = {
       const key = `${k} ${ref.kind}`;
       if (denied.length > 0 && !reported.has(key)) {
         reported.add(key);
-        r.report('NP006', `spec.ports[${k}]`, ports[k].port,
-          `is the backend of ${ref.kind} '${ref.name}', but the pods of ${denied.map(podName).join(', ')} are isolated for ingress and no NetworkPolicy admits traffic from another namespace (the controller's or Gateway's) on target port ${targetOf(ports[k])}`,
+        r.report('NP006', 'spec.selector', selector,
+          `selects the pods of ${denied.map(podName).join(', ')}, which are isolated for ingress, and no NetworkPolicy admits traffic from another namespace (the controller's or Gateway's) on target port ${targetOf(ports[k])}, which ${ref.kind} '${ref.name}' sends to (port ${ports[k].port})`,
           'add an ingress rule `from: [{ namespaceSelector: ... }]` for the namespace of the Ingress controller or Gateway on that port');
       }
     }
     // Pods that declare that they connect to the Service (its DNS name in their environment).
     for (const client of index.clientsOf(ns, name)) {
-      ports.forEach((p, k) => {
+      ports.forEach((p) => {
         const denied = isolated.filter((pod) => pod !== client
           && !model.allows({ from: { pod: client }, to: { pod }, port: targetOf(p), protocol: protocolOf(p) }).ingress.allowed);
         if (denied.length > 0) {
-          r.report('NP006', `spec.ports[${k}]`, p.port,
-            `is named by the environment of ${podName(client)}, but the pods of ${denied.map(podName).join(', ')} are isolated for ingress and no NetworkPolicy admits ${podName(client)} on target port ${targetOf(p)}`,
+          r.report('NP006', 'spec.selector', selector,
+            `selects the pods of ${denied.map(podName).join(', ')}, which are isolated for ingress, and no NetworkPolicy admits ${podName(client)}, whose environment names the Service, on target port ${targetOf(p)} (port ${p.port})`,
             `add an ingress rule from the pods of ${podName(client)} on that port, or acknowledge this if they do not connect`);
         }
       });
