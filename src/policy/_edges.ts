@@ -7,9 +7,9 @@ import { IConstruct } from 'constructs';
 import { PeerSpec } from './_peer-spec';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';
-import { selectorLabelsOf } from '../net/_labels';
 import { GrpcRoute } from '../gateway/grpc-route';
 import { HttpRoute } from '../gateway/http-route';
+import { selectorLabelsOf } from '../net/_labels';
 import { HeadlessStatefulService } from '../stateful/headless-stateful-service';
 import { InternalWebApp } from '../web/internal-web-app';
 import { PublicWebApp } from '../web/public-web-app';
@@ -244,7 +244,8 @@ function ingressBackends(spec: Record<string, any>): { name: unknown; port: Reco
  * Every edge the constructs below `scope` declare, and those given by hand, in a stable order;
  * with the edges no policy can express. Never throws.
  */
-export function collectEdges(scope: IConstruct, workloads: readonly Workload[], userEdges: readonly UserEdge[], settings: EdgeSettings): { edges: Edge[]; unexpressed: Unexpressed[] } {
+export function collectEdges(scope: IConstruct, workloads: readonly Workload[], userEdges: readonly UserEdge[],
+  settings: EdgeSettings): { edges: Edge[]; unexpressed: Unexpressed[] } {
   const edges: Edge[] = [];
   const unexpressed: Unexpressed[] = [];
   const push = (e: Edge) => {
@@ -337,8 +338,8 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
 }
 
 /** The edges from `from` to an external backend, on one Service port (all when undefined). */
-function externalEdges(backend: ExternalService | ExternalDatabase, from: EdgeEnd, port: number | undefined, protocol: string | undefined, reason: string, source: string,
-  origin: string, settings: EdgeSettings, push: (e: Edge) => void, unexpressed: Unexpressed[]): void {
+function externalEdges(backend: ExternalService | ExternalDatabase, from: EdgeEnd, port: number | undefined, protocol: string | undefined,
+  reason: string, source: string, origin: string, settings: EdgeSettings, push: (e: Edge) => void, unexpressed: Unexpressed[]): void {
   const ports = backend.ports.filter((p) => (port === undefined || p.port === port) && (protocol === undefined || p.protocol === protocol));
   if (backend.externalName !== undefined) {
     if (!settings.externalNameEgress) {
@@ -418,7 +419,10 @@ export function peerOf(end: EdgeEnd, self: Workload): Record<string, any> {
       // (an end without namespace is in the namespace of the policy: it is applied there)
       return end.namespace === undefined || end.namespace === self.namespace
         ? { podSelector: { matchLabels: { ...end.labels } } }
-        : { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: end.namespace as string } }, podSelector: { matchLabels: { ...end.labels } } };
+        : {
+          namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: end.namespace as string } },
+          podSelector: { matchLabels: { ...end.labels } },
+        };
   }
 }
 

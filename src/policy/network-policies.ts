@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ControllerNamespace } from './controller-namespace';
 import { Edge, EdgeSettings, UserEdge, Workload, collectEdges, notesOf, policySpecOf, workloadsOf } from './_edges';
 import { isLibraryConstruct } from './_peer-spec';
+import { ControllerNamespace } from './controller-namespace';
 import { PolicyPeer } from './policy-peer';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';

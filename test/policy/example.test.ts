@@ -60,16 +60,18 @@ test('the map of the example shows every edge into the pods, allowed, and every 
   // THEN no edge of the map is denied by a policy
   expect(map.edges.filter((e) => e.status === MapEdgeStatus.DENIED)).toEqual([]);
   for (const e of policies._edges()) {
-    if (e.to.kind === 'pods' && e.to.workload) {
+    const to = e.to;
+    if (to.kind === 'pods' && to.workload) {
       // the workload is drawn, and traffic into it is marked allowed by its policy
-      const node = map.nodes.find((n) => n.kind === MapNodeKind.WORKLOAD && n.name === e.to.workload!.name);
+      const name = to.workload.name;
+      const node = map.nodes.find((n) => n.kind === MapNodeKind.WORKLOAD && n.name === name);
       expect({ edge: e.to.text, drawn: node !== undefined }).toEqual({ edge: e.to.text, drawn: true });
       const into = map.edges.filter((x) => x.to === node!.id && x.status !== MapEdgeStatus.NORMAL && x.label !== 'selects');
       expect(into.length).toBeGreaterThan(0);
-      expect(into.every((x) => x.status === MapEdgeStatus.ALLOWED && x.note?.includes(`policy ${e.to.workload!.name}`))).toBe(true);
+      expect(into.every((x) => x.status === MapEdgeStatus.ALLOWED && x.note?.includes(`policy ${name}`))).toBe(true);
     }
-    if (e.to.kind === 'ipBlock' && /\/(32|128)$/.test(e.to.cidr)) {
-      expect(map.nodes.map((n) => `${n.kind} ${n.name}`)).toContain(`${MapNodeKind.ADDRESS} ${e.to.text}`);
+    if (to.kind === 'ipBlock' && /\/(32|128)$/.test(to.cidr)) {
+      expect(map.nodes.map((n) => `${n.kind} ${n.name}`)).toContain(`${MapNodeKind.ADDRESS} ${to.text}`);
     }
   }
 });

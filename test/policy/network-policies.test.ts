@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import {
   ControllerNamespace, DatabaseEngine, ExternalBackend, ExternalDatabase, ExternalService, Gateway, HeadlessStatefulService, HttpRoute,
-  InternalWebApp, ManifestChecker, NetworkPolicies, PolicyPeer, Protocol, PublicWebApp, RouteBackend, ValidationError,
+  InternalWebApp, ManifestChecker, NetworkPolicies, PolicyPeer, Protocol, PublicWebApp, RouteBackend, ValidationError, WebExposure,
 } from '../../src';
 
 function policyOf(chart: Chart, name: string): any {
@@ -9,8 +9,6 @@ function policyOf(chart: Chart, name: string): any {
   expect(found).toHaveLength(1);
   return found[0];
 }
-
-const NGINX = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } };
 
 test('defaults', () => {
   // GIVEN
@@ -81,7 +79,7 @@ test('each policy names its construct and lists its edges with the constructs th
 test('a NodePort or LoadBalancer app admits any address on its container port', () => {
   // GIVEN
   const chart = Testing.chart();
-  new PublicWebApp(chart, 'Hello', { name: 'hello', image: 'hello:1', exposure: (require('../../src') as any).WebExposure.nodePort() });
+  new PublicWebApp(chart, 'Hello', { name: 'hello', image: 'hello:1', exposure: WebExposure.nodePort() });
 
   // WHEN
   new NetworkPolicies(chart, 'Policies');

@@ -6,7 +6,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  DatabaseEngine, ExternalBackend, ExternalDatabase, HeadlessStatefulService, InternalWebApp, ManifestChecker, NetworkPolicies, PolicyPeer, PublicWebApp,
+  DatabaseEngine, ExternalBackend, ExternalDatabase, HeadlessStatefulService, InternalWebApp, ManifestChecker, NetworkPolicies, PolicyPeer,
+  PublicWebApp,
 } from '../../src';
 import {
   NetworkPolicyModel, Party, PodTemplateInfo, ipBlockContains, resolveNamedPort, selectorMatches,
@@ -21,7 +22,10 @@ const scenario = fc.record({
   egress: fc.boolean(),
   apps: fc.array(fc.record({ public: fc.boolean(), containerPort: fc.constantFrom(8080, 9000) }), { minLength: 1, maxLength: 4 }),
   routes: fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { maxLength: 3 }),
-  databases: fc.array(fc.record({ addresses: fc.subarray(ADDRESSES, { minLength: 1 }), clients: fc.array(fc.nat(3), { maxLength: 2 }) }), { maxLength: 2 }),
+  databases: fc.array(fc.record({
+    addresses: fc.subarray(ADDRESSES, { minLength: 1 }),
+    clients: fc.array(fc.nat(3), { maxLength: 2 }),
+  }), { maxLength: 2 }),
   stateful: fc.boolean(),
   appToApp: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 2 }),
   usersIn: fc.array(fc.record({ user: fc.nat(1), app: fc.nat(4), namespace: fc.constantFrom(undefined, 'jobs') }), { maxLength: 2 }),
@@ -115,7 +119,8 @@ function endMatches(model: NetworkPolicyModel, end: EdgeEnd, edge: Edge, party: 
     case 'ipBlock':
       return party.ip !== undefined && ipBlockContains({ cidr: end.cidr, except: end.except }, party.ip);
     case 'namespace':
-      return party.pod !== undefined && selectorMatches({ matchLabels: end.labels, matchExpressions: [], valid: true }, model.namespaceLabels(party.pod.namespace));
+      return party.pod !== undefined
+        && selectorMatches({ matchLabels: end.labels, matchExpressions: [], valid: true }, model.namespaceLabels(party.pod.namespace));
     case 'pods':
       return party.pod !== undefined && party.pod.namespace === namespaceOfEnd(end, edge)
         && selectorMatches({ matchLabels: end.labels, matchExpressions: [], valid: true }, party.pod.labels);
@@ -169,11 +174,13 @@ test('every declared edge is allowed, and nothing else into or out of the pods t
           for (const protocol of ['TCP', 'UDP']) {
             const into = model.allows({ from: other, to: { pod: lib }, port, protocol }).ingress.allowed;
             if (into) {
-              const declared = edges.some((e) => endMatches(model, e.to, e, { pod: lib }) && endMatches(model, e.from, e, other) && portMatches(e, { pod: lib }, port, protocol));
+              const declared = edges.some((e) => endMatches(model, e.to, e, { pod: lib }) && endMatches(model, e.from, e, other)
+                && portMatches(e, { pod: lib }, port, protocol));
               expect({ into: `${describe_(other)} -> ${describe_({ pod: lib })}:${port}/${protocol}`, declared }).toEqual({ into: `${describe_(other)} -> ${describe_({ pod: lib })}:${port}/${protocol}`, declared: true });
             }
             if (s.egress && model.allows({ from: { pod: lib }, to: other, port, protocol }).egress.allowed) {
-              const declared = edges.some((e) => endMatches(model, e.from, e, { pod: lib }) && endMatches(model, e.to, e, other) && portMatches(e, other, port, protocol));
+              const declared = edges.some((e) => endMatches(model, e.from, e, { pod: lib }) && endMatches(model, e.to, e, other)
+                && portMatches(e, other, port, protocol));
               expect({ out: `${describe_({ pod: lib })} -> ${describe_(other)}:${port}/${protocol}`, declared }).toEqual({ out: `${describe_({ pod: lib })} -> ${describe_(other)}:${port}/${protocol}`, declared: true });
             }
           }

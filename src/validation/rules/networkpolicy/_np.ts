@@ -58,6 +58,12 @@ export function isPolicy(m: Manifest): boolean {
 // ---------------------------------------------------------------------------------------------
 // The cross-object index: what the policies are read against.
 
+/** The addresses and ports of the EndpointSlices of one Service. */
+export interface SliceFacts {
+  readonly addresses: readonly string[];
+  readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: string }[];
+}
+
 /** A backend reference of an Ingress or a route: a Service by namespace and name. */
 export interface ServiceReference {
   readonly kind: string;
@@ -175,7 +181,7 @@ export class PolicyIndex {
   }
 
   /** The addresses and ports of the EndpointSlices of the Service `name` in `ns`. */
-  public slicesOf(ns: string, name: string): { readonly addresses: readonly string[]; readonly ports: readonly { name: string; port: number; protocol: string }[] } | undefined {
+  public slicesOf(ns: string, name: string): SliceFacts | undefined {
     return this.slices.get(`${ns}/${name}`);
   }
 

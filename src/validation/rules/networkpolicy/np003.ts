@@ -47,7 +47,9 @@ export const NP003: Rule = {
           return;
         }
         const inner = Cidr.parse(e);
-        if (outer && (inner.family !== outer.family || inner.prefixLength <= outer.prefixLength || !outer.contains(IpAddress.parse(inner.networkAddress)))) {
+        const inside = outer !== undefined && inner.family === outer.family && inner.prefixLength > outer.prefixLength
+          && outer.contains(IpAddress.parse(inner.networkAddress));
+        if (outer && !inside) {
           r.report('NP003', `${field}.ipBlock.except[${i}]`, e, `must be a strict subset of \`cidr\` (${cidr})`, 'give a longer prefix inside `cidr`, or remove it');
         }
       });

@@ -29,7 +29,8 @@ export const NP007: Rule = {
     const ports = list(map(r.m.spec).ports).map(map);
     for (const client of clients) {
       for (const p of slices.ports) {
-        const blocked = slices.addresses.filter((ip) => !model.allows({ from: { pod: client }, to: { ip }, port: p.port, protocol: p.protocol }).egress.allowed);
+        const blocked = slices.addresses.filter((ip) =>
+          !model.allows({ from: { pod: client }, to: { ip }, port: p.port, protocol: p.protocol }).egress.allowed);
         if (blocked.length > 0) {
           const k = ports.findIndex((sp) => (typeof sp.name === 'string' ? sp.name : '') === p.name);
           r.report('NP007', k >= 0 ? `spec.ports[${k}]` : 'spec.ports', k >= 0 ? ports[k].port : p.port,
