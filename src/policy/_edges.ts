@@ -7,8 +7,6 @@ import { IConstruct } from 'constructs';
 import { PeerSpec } from './_peer-spec';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';
-import { GrpcRoute } from '../gateway/grpc-route';
-import { HttpRoute } from '../gateway/http-route';
 import { selectorLabelsOf } from '../net/_labels';
 import { HeadlessStatefulService } from '../stateful/headless-stateful-service';
 import { InternalWebApp } from '../web/internal-web-app';
@@ -16,6 +14,9 @@ import { PublicWebApp } from '../web/public-web-app';
 
 /** The label the control plane sets on every namespace: its name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The API group of the Gateway API's routes. */
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 /** Every IPv4 and every IPv6 address. */
 export const ANY_ADDRESS = ['0.0.0.0/0', '::/0'];
@@ -257,47 +258,40 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
   const gateway: EdgeEnd = { kind: 'namespace', labels: settings.gatewayNamespace.labels, text: `Gateway (${settings.gatewayNamespace.text})` };
   const byConstruct = new Map<IConstruct, Workload>(workloads.map((w) => [w.construct, w]));
 
+  /** The class and name of the library construct an object belongs to (else its kind and name), and its path. */
+  const originOf = (o: ApiObject, kind: string): { origin: string; source: string } => {
+    for (const scopeOf of [...o.node.scopes].reverse()) {
+      const owner = byConstruct.get(scopeOf);
+      if (owner) {
+        return { origin: owner.label, source: owner.path };
+      }
+    }
+    return { origin: `${kind} ${o.name}`, source: o.node.path };
+  };
+
   for (const c of scope.node.findAll()) {
     const w = byConstruct.get(c);
-    if (PublicWebApp.isPublicWebApp(c) && w) {
-      // The ingress controller reaches the Services the Ingress routes to.
-      for (const ing of [c.ingress, c.redirectIngress]) {
-        const json = jsonOf(ing);
-        const ns = isMap(json.metadata) && typeof json.metadata.namespace === 'string' ? json.metadata.namespace : w.namespace;
-        for (const b of ingressBackends(isMap(json.spec) ? json.spec : {})) {
-          const target = workloadOfService(workloads, b.name, ns);
-          if (!target) {
-            continue; // a Service outside the library: its pods are not isolated here
-          }
-          const byName = typeof b.port.name === 'string' ? target.servicePorts().find((p) => p.name === b.port.name)?.port : undefined;
-          const port = typeof b.port.number === 'number' ? b.port.number : byName;
-          for (const t of port === undefined ? [] : targetsOf(target, port, undefined)) {
-            push({ from: controller, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: `Ingress route to Service ${String(b.name)}:${port}` });
-          }
-        }
-      }
-      // A NodePort or LoadBalancer Service: clients from anywhere, through the nodes.
-      const svc = jsonOf(c.service);
-      const type = isMap(svc.spec) ? svc.spec.type : undefined;
-      const externalIps = isMap(svc.spec) && list(svc.spec.externalIPs).length > 0;
-      if (type === 'NodePort' || type === 'LoadBalancer' || externalIps) {
-        for (const t of targetsOf(w, undefined, undefined)) {
-          for (const from of anyAddress('any client')) {
-            push({ from, to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: `exposed as a ${externalIps ? 'Service with externalIPs' : `${type} Service`}` });
-          }
-        }
-      }
-    } else if (c instanceof HeadlessStatefulService && w) {
-      // The pods of a StatefulSet reach their peers on the ports of the headless Service.
-      for (const t of targetsOf(w, undefined, undefined)) {
-        push({ from: podsOf(w), to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: 'StatefulSet peers' });
-      }
-    } else if (c instanceof HttpRoute || c instanceof GrpcRoute) {
-      // The Gateway reaches the Services the route sends to.
-      const json = jsonOf(c.resource);
+    if (ApiObject.isApiObject(c) && c.kind === 'Ingress' && c.apiVersion === 'networking.k8s.io/v1') {
+      // An Ingress (a PublicWebApp's, or one of your own): the controller reaches the Services it routes to.
+      const json = jsonOf(c);
       const ns = isMap(json.metadata) && typeof json.metadata.namespace === 'string' ? json.metadata.namespace : undefined;
-      const kind = c instanceof HttpRoute ? 'HTTPRoute' : 'GRPCRoute';
-      const origin = `${kind} ${isMap(json.metadata) ? String(json.metadata.name) : ''}`;
+      const { origin, source } = originOf(c, 'Ingress');
+      for (const b of ingressBackends(isMap(json.spec) ? json.spec : {})) {
+        const target = workloadOfService(workloads, b.name, ns);
+        if (!target) {
+          continue; // a Service outside the library: its pods are not isolated here
+        }
+        const byName = typeof b.port.name === 'string' ? target.servicePorts().find((p) => p.name === b.port.name)?.port : undefined;
+        const port = typeof b.port.number === 'number' ? b.port.number : byName;
+        for (const t of port === undefined ? [] : targetsOf(target, port, undefined)) {
+          push({ from: controller, to: podsOf(target), port: t.port, protocol: t.protocol, source, origin, reason: `Ingress route to Service ${String(b.name)}:${port}` });
+        }
+      }
+    } else if (ApiObject.isApiObject(c) && (c.kind === 'HTTPRoute' || c.kind === 'GRPCRoute') && c.apiVersion.startsWith(`${GATEWAY_GROUP}/`)) {
+      // A route (an HttpRoute's, a PublicWebApp's, or one of your own): the Gateway reaches the Services it sends to.
+      const json = jsonOf(c);
+      const ns = isMap(json.metadata) && typeof json.metadata.namespace === 'string' ? json.metadata.namespace : undefined;
+      const { origin, source } = originOf(c, c.kind);
       for (const rule of list(isMap(json.spec) ? json.spec.rules : undefined)) {
         for (const ref of list(isMap(rule) ? rule.backendRefs : undefined)) {
           if (!isMap(ref) || (ref.kind !== undefined && ref.kind !== 'Service') || (ref.group !== undefined && ref.group !== '')) {
@@ -306,10 +300,28 @@ export function collectEdges(scope: IConstruct, workloads: readonly Workload[], 
           const target = workloadOfService(workloads, ref.name, typeof ref.namespace === 'string' ? ref.namespace : ns);
           if (target && typeof ref.port === 'number') {
             for (const t of targetsOf(target, ref.port, undefined)) {
-              push({ from: gateway, to: podsOf(target), port: t.port, protocol: t.protocol, source: c.node.path, origin, reason: `${kind} to Service ${ref.name}:${ref.port}` });
+              push({ from: gateway, to: podsOf(target), port: t.port, protocol: t.protocol, source, origin, reason: `${c.kind} to Service ${ref.name}:${ref.port}` });
             }
           }
         }
+      }
+    } else if (PublicWebApp.isPublicWebApp(c) && w) {
+      // A NodePort or LoadBalancer Service: clients from anywhere, through the nodes.
+      const svc = jsonOf(c.service);
+      const type = isMap(svc.spec) ? svc.spec.type : undefined;
+      const externalIps = isMap(svc.spec) && list(svc.spec.externalIPs).length > 0;
+      if (type === 'NodePort' || type === 'LoadBalancer' || externalIps) {
+        for (const t of targetsOf(w, undefined, undefined)) {
+          for (const from of anyAddress('any client')) {
+            const reason = `exposed as a ${externalIps ? 'Service with externalIPs' : `${type} Service`}`;
+            push({ from, to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason });
+          }
+        }
+      }
+    } else if (c instanceof HeadlessStatefulService && w) {
+      // The pods of a StatefulSet reach their peers on the ports of the headless Service.
+      for (const t of targetsOf(w, undefined, undefined)) {
+        push({ from: podsOf(w), to: podsOf(w), port: t.port, protocol: t.protocol, source: c.node.path, origin: w.label, reason: 'StatefulSet peers' });
       }
     } else if (c instanceof ExternalDatabase) {
       // The containers bound to a database are its clients.

@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import {
   ControllerNamespace, DatabaseEngine, ExternalBackend, ExternalDatabase, ExternalService, Gateway, HeadlessStatefulService, HttpRoute,
   InternalWebApp, ManifestChecker, NetworkPolicies, PolicyPeer, Protocol, PublicWebApp, RouteBackend, ValidationError, WebExposure,
@@ -293,4 +293,26 @@ test('controller namespaces: presets by name, or a label selector', () => {
   expect(ControllerNamespace.TRAEFIK._matchLabels()).toEqual({ 'kubernetes.io/metadata.name': 'traefik' });
   expect(ControllerNamespace.ISTIO._matchLabels()).toEqual({ 'kubernetes.io/metadata.name': 'istio-system' });
   expect(ControllerNamespace.labels({ ingress: 'true' })._matchLabels()).toEqual({ ingress: 'true' });
+});
+
+test('an Ingress of your own that routes to a library app is an edge too, traced to the Ingress', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  new InternalWebApp(chart, 'Api', { name: 'api', image: 'api:1' });
+  new ApiObject(chart, 'Mine', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'mine' },
+    spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } }] } }] },
+  });
+
+  // WHEN
+  const policies = new NetworkPolicies(chart, 'Policies');
+
+  // THEN
+  expect(policyOf(chart, 'api').spec.ingress).toEqual([
+    { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 8080 }] },
+  ]);
+  expect(policies.edges.map((e) => e.reason)).toEqual(['Ingress route to Service api:80']);
+  expect(policyOf(chart, 'api').metadata.annotations['cdk8s-service-patterns/edges']).toMatch(/\[Ingress mine\]$/);
 });
