@@ -226,7 +226,9 @@ export class NetworkPolicies extends Construct {
         continue; // (two workloads of one name in one namespace: the net reports their objects)
       }
       seen.add(key);
-      const policy = new ApiObject(this, w.name, {
+      // (the construct id: the name, and the namespace for a second workload of that name)
+      const id = this.byWorkload.size > 0 && [...seen].some((k) => k !== key && k.endsWith(`/${w.name}`)) ? `${w.name}-${w.namespace ?? 'default'}` : w.name;
+      const policy = new ApiObject(this, id, {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: { name: w.name, ...(w.namespace !== undefined ? { namespace: w.namespace } : {}) },

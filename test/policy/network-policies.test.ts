@@ -316,3 +316,17 @@ test('an Ingress of your own that routes to a library app is an edge too, traced
   expect(policies.edges.map((e) => e.reason)).toEqual(['Ingress route to Service api:80']);
   expect(policyOf(chart, 'api').metadata.annotations['cdk8s-service-patterns/edges']).toMatch(/\[Ingress mine\]$/);
 });
+
+test('two apps of one name in two namespaces get a policy each', () => {
+  // GIVEN
+  const app = Testing.app();
+  const chart = new Chart(app, 'c');
+  new InternalWebApp(new Chart(app, 'a', { namespace: 'a' }), 'Api', { name: 'api', image: 'api:1' });
+  new InternalWebApp(new Chart(app, 'b', { namespace: 'b' }), 'Api', { name: 'api', image: 'api:1' });
+
+  // WHEN
+  const policies = new NetworkPolicies(chart, 'Policies', { scope: app });
+
+  // THEN
+  expect(policies.policies.map((p) => `${p.metadata.namespace}/${p.name}`)).toEqual(['a/api', 'b/api']);
+});

@@ -86,7 +86,12 @@ export class PolicyIndex {
   /** `ns/name` of a Service: the addresses and ports of its EndpointSlices. */
   private readonly slices = new Map<string, { addresses: string[]; ports: { name: string; port: number; protocol: string }[] }>();
   /** The workload manifests, with the host names their environment names. */
-  private readonly hosts: { readonly m: Manifest; readonly ns: string; readonly words: Set<string> }[] = [];
+  private readonly workloads: { readonly m: Manifest; readonly ns: string }[] = [];
+  /**
+   * The workloads by the names their environment uses: each word (`api`, `db.shop`), and the
+   * `name.ns` of each `name.ns.svc...`. Built on first use: only with policies in the set.
+   */
+  private byName: Map<string, { readonly m: Manifest; readonly ns: string }[]> | undefined;
 
   public constructor(private readonly defaultNamespace: string) {}
 
@@ -154,7 +159,7 @@ export class PolicyIndex {
       return;
     }
     this.objects[m.index] = m.obj;
-    this.hosts.push({ m, ns, words: envWords(m.obj) });
+    this.workloads.push({ m, ns });
   }
 
   private reference(ns: string, name: string, ref: ServiceReference): void {
@@ -196,23 +201,28 @@ export class PolicyIndex {
    * its own namespace. That is how the pods declare that they connect to it.
    */
   public clientsOf(ns: string, name: string): PodTemplateInfo[] {
-    const out: PodTemplateInfo[] = [];
-    const qualified = `${name}.${ns}`;
-    for (const h of this.hosts) {
-      let names = h.ns === ns && h.words.has(name);
-      if (!names) {
-        for (const w of h.words) {
-          if (w === qualified || w.startsWith(`${qualified}.svc`)) {
-            names = true;
-            break;
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const h of this.workloads) {
+        for (const w of envWords(h.m.obj)) {
+          const svc = /^([^.]+\.[^.]+)\.svc(\.|$)/.exec(w);
+          for (const key of svc ? [w, svc[1]] : [w]) {
+            const bucket = this.byName.get(key);
+            if (bucket === undefined) {
+              this.byName.set(key, [h]);
+            } else if (!bucket.includes(h)) {
+              bucket.push(h);
+            }
           }
         }
       }
-      if (names) {
-        const pod = this.model.pods.find((p) => p.manifestIndex === h.m.index) ?? podTemplateOf(h.m.obj, h.m.index, this.defaultNamespace);
-        if (pod) {
-          out.push(pod);
-        }
+    }
+    const found = [...(this.byName.get(`${name}.${ns}`) ?? []), ...(this.byName.get(name) ?? []).filter((h) => h.ns === ns)];
+    const out: PodTemplateInfo[] = [];
+    for (const h of [...new Set(found)].sort((a, b) => a.m.index - b.m.index)) {
+      const pod = this.model.pods.find((p) => p.manifestIndex === h.m.index) ?? podTemplateOf(h.m.obj, h.m.index, this.defaultNamespace);
+      if (pod) {
+        out.push(pod);
       }
     }
     return out;
