@@ -227,8 +227,8 @@ export class NetworkPolicies extends Construct {
       }
       seen.add(key);
       // (the construct id: the name, and the namespace for a second workload of that name)
-      const id = this.byWorkload.size > 0 && [...seen].some((k) => k !== key && k.endsWith(`/${w.name}`)) ? `${w.name}-${w.namespace ?? 'default'}` : w.name;
-      const policy = new ApiObject(this, id, {
+      const policyId = [...seen].some((k) => k !== key && k.endsWith(`/${w.name}`)) ? `${w.name}-${w.namespace ?? 'default'}` : w.name;
+      const policy = new ApiObject(this, policyId, {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: { name: w.name, ...(w.namespace !== undefined ? { namespace: w.namespace } : {}) },
