@@ -45,7 +45,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
   },
-  gitignore: ['examples/dist/', '.fresh-ci/'],
+  // (node_modules without a slash: a link named so, as a worktree may have, is ignored too)
+  gitignore: ['examples/dist/', '.fresh-ci/', '/node_modules'],
   npmignoreEnabled: true,
   // docs/ ships in the package: the README's `./docs/*.md` links then resolve for npm readers too.
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', '/scripts/', '/rosetta/'] },

@@ -6,3 +6,4 @@ export * from './stateful';
 export * from './web';
 export * from './gateway';
 export * from './graph';
+export * from './policy';

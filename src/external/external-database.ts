@@ -179,6 +179,7 @@ export class ExternalDatabase extends Construct {
   private readonly slices: ApiObject[];
   private readonly addressList: string[];
   private readonly families: IpFamily[];
+  private readonly clientContainers: kplus.Container[] = [];
 
   /**
    * Validates every prop (the engine's, the port's and those of the Service) and throws one
@@ -313,7 +314,16 @@ export class ExternalDatabase extends Construct {
     for (const [name, value] of Object.entries(values)) {
       container.env.addVariable(name, value);
     }
+    this.clientContainers.push(container);
     return Object.keys(values);
+  }
+
+  /**
+   * The containers `bindToContainer` gave the connection details to, in order: the database's
+   * clients, which `NetworkPolicies` lets reach it (a copy of the list).
+   */
+  public get boundContainers(): kplus.Container[] {
+    return [...this.clientContainers];
   }
 }
 

@@ -24,7 +24,7 @@ test('the Mermaid example is what the CLI prints for the YAML example', () => {
   const code = main(['--graph', 'mermaid', '-'], io);
   // THEN
   expect(code).toBe(EXIT_CLEAN);
-  expect(err).toBe('k8s-connectivity-check: 1 warning marked on the map; run without --graph to list them\n');
+  expect(err).toBe('k8s-connectivity-check: 2 warnings marked on the map; run without --graph to list them\n');
   expect(out).toBe(block('mermaid'));
 });
 

@@ -41,6 +41,13 @@ import { META006 } from './meta/meta006';
 import { META007 } from './meta/meta007';
 import { NET001 } from './net/net001';
 import { NET002 } from './net/net002';
+import { NP001 } from './networkpolicy/np001';
+import { NP002 } from './networkpolicy/np002';
+import { NP003 } from './networkpolicy/np003';
+import { NP004 } from './networkpolicy/np004';
+import { NP005 } from './networkpolicy/np005';
+import { NP006 } from './networkpolicy/np006';
+import { NP007 } from './networkpolicy/np007';
 import { SEC001 } from './security/sec001';
 import { SEC002 } from './security/sec002';
 import { SEC003 } from './security/sec003';
@@ -116,6 +123,8 @@ export const ALL_RULES: readonly Rule[] = [
   // Cross-object rules: no server checks these, traffic just does not arrive
   XREF001, XREF002, XREF003, XREF004, XREF005, XREF006, XREF007, XREF008, XREF009, XREF010, XREF011, XREF012, XREF013,
   XREF014, XREF015,
+  // NetworkPolicy (networking.k8s.io/v1): what the API server rejects, then what the policies do to the declared traffic
+  NP001, NP002, NP003, NP004, NP005, NP006, NP007,
   // Workloads
   POD001, POD002,
   // Security profile (opt-in: `security`)

@@ -8,6 +8,8 @@ export const PROBES_DOCS = `${D}/tasks/configure-pod-container/configure-livenes
 
 /** The five kinds the API checks know (see `SERVED`). */
 export const FIVE = ['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass'];
+/** The kinds the API checks know (see `SERVED`): the five, and NetworkPolicy. */
+export const API_KINDS = [...FIVE, 'NetworkPolicy'];
 /** The kinds that hold addresses and ports of backends. */
 export const BACKEND_KINDS = ['Service', 'Endpoints', 'EndpointSlice'];
 /** The workload kinds whose pod templates the rules read. */

@@ -53,7 +53,7 @@ describe('rule catalogue', () => {
 
   test('rules carry a summary, kinds, a severity and a docs link', () => {
     for (const info of ManifestChecker.rules) {
-      expect(info.id).toMatch(/^(API|META|SVC|EP|EPS|ING|IC|NET|XREF|POD|SEC|GW|ACK)[0-9]{3}$/);
+      expect(info.id).toMatch(/^(API|META|SVC|EP|EPS|ING|IC|NET|NP|XREF|POD|SEC|GW|ACK)[0-9]{3}$/);
       expect(info.summary.length).toBeGreaterThan(10);
       expect(info.kinds.length).toBeGreaterThan(0);
       expect([Severity.ERROR, Severity.WARNING]).toContain(info.severity);
@@ -87,7 +87,7 @@ describe('rule catalogue', () => {
 
   test('the rules that report an object referred to and not among the manifests are marked', () => {
     expect(ManifestChecker.rules.filter((r) => r.missingReference).map((r) => r.id).sort())
-      .toEqual(['GW101', 'GW105', 'GW107', 'GW108', 'XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
+      .toEqual(['GW101', 'GW105', 'GW107', 'GW108', 'NP005', 'XREF001', 'XREF004', 'XREF007', 'XREF008', 'XREF013', 'XREF014']);
   });
 });
 

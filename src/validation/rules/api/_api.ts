@@ -34,13 +34,17 @@ const REMOVED: Record<string, { removedIn: string; replacements: Record<string, 
   'flowcontrol.apiserver.k8s.io/v1beta1': { removedIn: '1.26', replacements: { FlowSchema: 'flowcontrol.apiserver.k8s.io/v1beta3', PriorityLevelConfiguration: 'flowcontrol.apiserver.k8s.io/v1beta3' } },
 };
 
-/** The apiVersion each of the five kinds the catalogue knows is served under. */
+/**
+ * The apiVersion each kind the catalogue knows is served under: the five kinds, and
+ * NetworkPolicy (whose schema root the per-version schema keeps in every version).
+ */
 export const SERVED: Record<string, string> = {
   Service: 'v1',
   Endpoints: 'v1',
   EndpointSlice: 'discovery.k8s.io/v1',
   Ingress: 'networking.k8s.io/v1',
   IngressClass: 'networking.k8s.io/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
 };
 
 /** Hints for the fields of removed versions that were renamed in the GA version. */

@@ -1,0 +1,3 @@
+export * from './controller-namespace';
+export * from './policy-peer';
+export * from './network-policies';

@@ -1,0 +1,58 @@
+import { NP_DOCS, forEachPeer } from './_np';
+import { Cidr, IpAddress } from '../../../net/ip';
+import { Severity } from '../../finding';
+import { isMap, list, map } from '../_engine';
+import { Rule } from '../_rule';
+
+export const NP003: Rule = {
+  id: 'NP003',
+  summary: 'a NetworkPolicy peer is empty, mixes ipBlock with selectors, or has an invalid ipBlock (cidr, or an except range not strictly inside it)',
+  kinds: ['NetworkPolicy'],
+  severity: Severity.ERROR,
+  docsUrl: `${NP_DOCS}#behavior-of-to-and-from-selectors`,
+  server: true,
+  order: 120,
+  check(r) {
+    forEachPeer(map(r.m.spec), (peer, field) => {
+      const set = (k: string) => peer[k] !== undefined && peer[k] !== null;
+      const count = ['podSelector', 'namespaceSelector', 'ipBlock'].filter(set).length;
+      if (count === 0) {
+        r.report('NP003', field, peer, 'must specify a peer: `podSelector`, `namespaceSelector` or `ipBlock`', 'remove the empty peer (an empty `from`/`to` list admits everything), or give a selector');
+        return;
+      }
+      if (count > 1 && set('ipBlock')) {
+        r.report('NP003', field, peer, 'may not specify both `ipBlock` and another peer', 'put the `ipBlock` in a peer of its own');
+      }
+      if (!isMap(peer.ipBlock)) {
+        return;
+      }
+      const cidr = peer.ipBlock.cidr;
+      let outer: Cidr | undefined;
+      if (typeof cidr !== 'string' || cidr === '') {
+        r.report('NP003', `${field}.ipBlock.cidr`, cidr, 'must be set to a CIDR range', 'e.g. \'203.0.113.0/24\'');
+      } else {
+        const errors = Cidr.errors(cidr);
+        for (const e of errors) {
+          r.report('NP003', `${field}.ipBlock.cidr`, cidr, e);
+        }
+        outer = errors.length === 0 ? Cidr.parse(cidr) : undefined;
+      }
+      list(peer.ipBlock.except).forEach((e, i) => {
+        if (typeof e !== 'string') {
+          return; // (API004)
+        }
+        const errors = Cidr.errors(e);
+        if (errors.length > 0) {
+          r.report('NP003', `${field}.ipBlock.except[${i}]`, e, `must be a valid CIDR: ${errors[0]}`);
+          return;
+        }
+        const inner = Cidr.parse(e);
+        const inside = outer !== undefined && inner.family === outer.family && inner.prefixLength > outer.prefixLength
+          && outer.contains(IpAddress.parse(inner.networkAddress));
+        if (outer && !inside) {
+          r.report('NP003', `${field}.ipBlock.except[${i}]`, e, `must be a strict subset of \`cidr\` (${cidr})`, 'give a longer prefix inside `cidr`, or remove it');
+        }
+      });
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { NP003 } from '../../../../src/validation/rules/networkpolicy/np003';
+import { WEB_PODS } from '../../_fixtures';
+import { ids, ruleCases } from '../_case';
+import { webPolicy } from './_policy';
+
+ruleCases(NP003, [
+  {
+    title: 'an except range is not strictly inside cidr',
+    pass: [WEB_PODS, webPolicy([{ from: [{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.0.4.0/24'] } }] }])],
+    fail: [WEB_PODS, webPolicy([{ from: [{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.1.0.0/24'] } }] }])],
+    field: 'spec.ingress[0].from[0].ipBlock.except[0]',
+  },
+  {
+    title: 'ipBlock comes with a selector in one peer',
+    pass: [WEB_PODS, webPolicy([{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }, { namespaceSelector: {} }] }])],
+    fail: [WEB_PODS, webPolicy([{ from: [{ ipBlock: { cidr: '203.0.113.0/24' }, namespaceSelector: {} }] }])],
+    field: 'spec.ingress[0].from[0]',
+  },
+  {
+    title: 'the cidr is not a CIDR',
+    pass: [WEB_PODS, webPolicy([], { policyTypes: ['Ingress', 'Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.0.4.17/32' } }] }] })],
+    fail: [WEB_PODS, webPolicy([], { policyTypes: ['Ingress', 'Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.0.4.17' } }] }] })],
+    field: 'spec.egress[0].to[0].ipBlock.cidr',
+  },
+]);
+
+describe('NP003 branches', () => {
+  test('an empty peer, an except equal to cidr, an except of the other family', () => {
+    const found = ids([WEB_PODS, webPolicy([{ from: [{}, { ipBlock: { cidr: '10.0.0.0/16', except: ['10.0.0.0/16', '2001:db8::/64'] } }] }])])
+      .filter((f) => f.includes('NP003'));
+    expect(found).toEqual([
+      '1 NP003 spec.ingress[0].from[0]',
+      '1 NP003 spec.ingress[0].from[1].ipBlock.except[0]',
+      '1 NP003 spec.ingress[0].from[1].ipBlock.except[1]',
+    ]);
+  });
+});
