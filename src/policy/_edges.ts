@@ -7,7 +7,7 @@ import { IConstruct } from 'constructs';
 import { PeerSpec } from './_peer-spec';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';
-import { selectorLabelsOf } from '../net/_labels';
+import { selectorLabelsOf } from '../net/labels';
 import { HeadlessStatefulService } from '../stateful/headless-stateful-service';
 import { InternalWebApp } from '../web/internal-web-app';
 import { PublicWebApp } from '../web/public-web-app';

@@ -1,5 +1,5 @@
+import { Problems } from '../core/problems';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
 
 /** The label the control plane sets on every namespace: its name. */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

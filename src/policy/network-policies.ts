@@ -4,10 +4,10 @@ import { Edge, EdgeSettings, UserEdge, Workload, collectEdges, notesOf, policySp
 import { isLibraryConstruct } from './_peer-spec';
 import { ControllerNamespace } from './controller-namespace';
 import { PolicyPeer } from './policy-peer';
+import { Problems } from '../core/problems';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';
 import { Protocol } from '../net/port';
-import { Problems } from '../validation/_problems';
 
 /** The annotation of a policy that names the construct of the pods it selects, by class and name (`InternalWebApp orders`). */
 const CONSTRUCT_ANNOTATION = 'cdk8s-service-patterns/construct';

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { PeerSpec, isLibraryConstruct } from './_peer-spec';
 import { ControllerNamespace } from './controller-namespace';
+import { Problems } from '../core/problems';
 import { Cidr, IpAddress } from '../net/ip';
 import { KubeName } from '../net/names';
-import { Problems } from '../validation/_problems';
 
 /**
  * Options of `PolicyPeer.pods`.

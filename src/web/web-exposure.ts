@@ -1,6 +1,6 @@
 import { ExposurePlan, exposurePlanOf, setExposurePlan } from './_values';
-import type { IGateway } from '../gateway/gateway-ref';
 import { Problems } from '../core/problems';
+import type { IGateway } from '../gateway/gateway-ref';
 import { Cidr } from '../net/ip';
 import { KubeName } from '../net/names';
 import { DEFAULT_NODE_PORT_RANGE, parseNodePortRange } from '../net/node-port-range';

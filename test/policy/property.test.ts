@@ -11,7 +11,7 @@ import {
 } from '../../src';
 import {
   NetworkPolicyModel, Party, PodTemplateInfo, ipBlockContains, resolveNamedPort, selectorMatches,
-} from '../../src/net/_network-policy';
+} from '../../src/net/network-policy';
 import { Edge, EdgeEnd } from '../../src/policy/_edges';
 
 const ADDRESSES = ['10.0.4.17', '10.0.4.18', '2001:db8::5'];

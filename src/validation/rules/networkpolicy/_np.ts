@@ -1,8 +1,8 @@
 // Shared by the NetworkPolicy rules (NP001 to NP007): the walks over a policy's selectors,
 // peers and ports, as pkg/apis/networking/validation (ValidateNetworkPolicySpec) walks them,
 // and the cross-object index the semantics of src/net/_network-policy.ts are read from.
-import { NetworkPolicyModel, PodTemplateInfo, podTemplateOf } from '../../../net/_network-policy';
 import { KubeName } from '../../../net/names';
+import { NetworkPolicyModel, PodTemplateInfo, podTemplateOf } from '../../../net/network-policy';
 import { Manifest, Reporter, isMap, keyErrors, list, map, namespaceOf, nameOf, str } from '../_engine';
 import { D, WORKLOADS } from '../_links';
 import { IndexPart } from '../_rule';

@@ -1,5 +1,5 @@
 import { NP_DOCS, POLICIES, podName } from './_np';
-import { NetworkPolicyModel, PodTemplateInfo, selectorMatches } from '../../../net/_network-policy';
+import { NetworkPolicyModel, PodTemplateInfo, selectorMatches } from '../../../net/network-policy';
 import { Severity } from '../../finding';
 import { list, map, nameOf, namespaceOf } from '../_engine';
 import { Rule } from '../_rule';
