@@ -1,7 +1,10 @@
 // Internal: builds the connectivity map (nodes and edges) from manifests. Not exported by the
 // folder's index.
 import { MapEdgeStatus, MapNodeKind } from './map-types';
-import { NetworkPolicyModel, PodTemplateInfo, namespaceOfObject, stringMap } from '../net/network-policy';
+import {
+  LabelSelectorInfo, NAMESPACE_NAME_LABEL, NetworkPolicyModel, PodTemplateInfo, PolicyInfo, PolicyPeerInfo, PolicyPortInfo, PolicyRuleInfo,
+  ipBlockContains, namespaceOfObject, stringMap,
+} from '../net/network-policy';
 import type { Finding } from '../validation/finding';
 
 /** A node as built: `key` is unique. */
@@ -342,8 +345,118 @@ export function buildGraph(manifests: readonly unknown[], defaultNamespace: stri
     }
   }
 
+  drawPolicyEdges(b, policies, workloadKey);
   markFindings(b, findings);
   return { nodes: [...b.nodes.values()], edges: b.edges };
+}
+
+/** `app=web, tier In (a, b)`: a label selector as text (`all` when it selects everything). */
+function selectorText(sel: LabelSelectorInfo): string {
+  const parts = Object.keys(sel.matchLabels).sort().map((k) => `${k}=${sel.matchLabels[k]}`);
+  for (const r of sel.matchExpressions) {
+    parts.push(r.operator === 'Exists' ? r.key : r.operator === 'DoesNotExist' ? `!${r.key}` : `${r.key} ${r.operator} (${[...r.values].sort().join(', ')})`);
+  }
+  return parts.length === 0 ? 'all' : parts.join(', ');
+}
+
+/** The one namespace a namespaceSelector names by `kubernetes.io/metadata.name` alone, if so. */
+function namedNamespace(sel: LabelSelectorInfo): string | undefined {
+  const keys = Object.keys(sel.matchLabels);
+  const byName = sel.valid && sel.matchExpressions.length === 0 && keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL;
+  return byName ? sel.matchLabels[keys[0]] : undefined;
+}
+
+/** `8080/TCP, 53/UDP`: the ports of a rule (`every port` when none). */
+function rulePortsText(ports: readonly PolicyPortInfo[]): string {
+  if (ports.length === 0) {
+    return 'every port';
+  }
+  const one = (p: PolicyPortInfo) => (p.port === undefined ? 'every port' : `${p.port}${p.endPort !== undefined ? `-${p.endPort}` : ''}`);
+  return [...new Set(ports.map((p) => `${one(p)}/${p.protocol}`))].join(', ');
+}
+
+/**
+ * The edges that exist only as rules of NetworkPolicies: for each peer of an ingress rule, its
+ * pods (or namespace, or address range) -> each pod template the policy selects; for each
+ * peer of an egress rule, the other way. Pod templates among the manifests are the workload
+ * nodes; pods not among them end at a `pods` node (in their namespace when the selector names
+ * one), a namespace-only peer at a `namespace` node, an ipBlock at the addresses of the map in
+ * the block or, when there are none, at a node of the range. The edges are marked allowed, with
+ * the policies and the ports; an edge already drawn between the same nodes gets the mark.
+ */
+function drawPolicyEdges(b: Builder, model: NetworkPolicyModel, workloadKey: Map<PodTemplateInfo, string>): void {
+  const drawn = new Map<string, EdgeData>(); // from -> to, of the edges drawn here
+  const addresses = [...b.nodes.values()].filter((n) => n.kind === MapNodeKind.ADDRESS);
+  const ends = (policy: PolicyInfo, peer: PolicyPeerInfo): string[] => {
+    if (peer.ipBlock !== undefined) {
+      const block = peer.ipBlock;
+      const inside = addresses.filter((a) => ipBlockContains(block, a.name)).map((a) => a.key);
+      if (inside.length > 0) {
+        return inside;
+      }
+      const single = /^(.*)\/(32|128)$/.exec(block.cidr);
+      const name = single && block.except.length === 0 ? single[1] : `${block.cidr}${block.except.length > 0 ? ` except ${block.except.join(', ')}` : ''}`;
+      return [b.node(MapNodeKind.ADDRESS, 'addr', undefined, name, [name])];
+    }
+    if (peer.podSelector === undefined && peer.namespaceSelector === undefined) {
+      return []; // an empty peer is rejected by the API server
+    }
+    const nsName = peer.namespaceSelector === undefined ? policy.namespace : namedNamespace(peer.namespaceSelector);
+    const nsSelector = peer.namespaceSelector === undefined ? '' : selectorText(peer.namespaceSelector);
+    if (peer.podSelector === undefined) {
+      return [nsName === undefined
+        ? b.node(MapNodeKind.MISSING, 'namespace', undefined, nsSelector, [`namespaces ${nsSelector}`])
+        : b.node(MapNodeKind.MISSING, 'namespace', undefined, nsName, [`namespace ${nsName}`])];
+    }
+    const pods = model.pods.filter((p) => model.peerMatches(policy, peer, { pod: p })).map((p) => workloadKey.get(p) as string);
+    if (pods.length > 0) {
+      return pods;
+    }
+    const name = selectorText(peer.podSelector);
+    return [nsName === undefined
+      ? b.node(MapNodeKind.MISSING, 'pods', undefined, `${name} in namespaces ${nsSelector}`, [`pods ${name}`, `in namespaces ${nsSelector}`])
+      : b.node(MapNodeKind.MISSING, 'pods', nsName, name, [`pods ${name}`])];
+  };
+  const add = (from: string, to: string, line: string, policy: PolicyInfo, fields: string[]) => {
+    const key = JSON.stringify([from, to]);
+    let e = drawn.get(key);
+    if (e === undefined) {
+      e = b.edges.find((x) => x.from === from && x.to === to);
+      if (e === undefined) {
+        e = b.edge(from, to, [], policy.manifestIndex, fields);
+      }
+      e.status = MapEdgeStatus.ALLOWED;
+      drawn.set(key, e);
+    }
+    const lines = new Set([...(e.note ?? '').split('\n').filter((l) => l !== ''), line]);
+    e.note = [...lines].sort().join('\n');
+  };
+  const rules = (policy: PolicyInfo, direction: 'ingress' | 'egress', all: readonly PolicyRuleInfo[]) => {
+    const selected = model.selectedPods(policy).map((p) => workloadKey.get(p) as string);
+    all.forEach((rule, i) => {
+      const line = `allowed by policy ${policy.name}: ${rulePortsText(rule.ports)}`;
+      rule.peers.forEach((peer, j) => {
+        const field = `spec.${direction}[${i}].${direction === 'ingress' ? 'from' : 'to'}[${j}]`;
+        for (const other of ends(policy, peer)) {
+          for (const self of selected) {
+            if (direction === 'ingress') {
+              add(other, self, line, policy, [field]);
+            } else {
+              add(self, other, line, policy, [field]);
+            }
+          }
+        }
+      });
+    });
+  };
+  for (const policy of model.policies) {
+    if (policy.ingressType) {
+      rules(policy, 'ingress', policy.ingress);
+    }
+    if (policy.egressType) {
+      rules(policy, 'egress', policy.egress);
+    }
+  }
 }
 
 /** `/api | /v2`: the paths an HTTPRoute rule matches (`/` when none: every request). */

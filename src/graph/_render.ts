@@ -87,6 +87,24 @@ const GREY = '#757575';
 /** How an edge is drawn: by its mark, into a missing object, or from a policy. */
 type EdgeLook = 'normal' | 'allowed' | 'denied' | 'finding' | 'missing' | 'policy';
 
+/** Whether a node is something missing, not a peer of a policy rule outside the manifests (a namespace, pods). */
+function isMissing(n: PlacedNode): boolean {
+  return n.data.kind === MapNodeKind.MISSING && n.data.prefix === 'missing';
+}
+
+/** The shape of a node: peers of policy rules (namespaces, pods outside the manifests) have their own. */
+function mermaidShape(n: PlacedNode): [string, string] {
+  if (n.data.kind === MapNodeKind.MISSING && n.data.prefix === 'namespace') return ['[/', '\\]'];
+  if (n.data.kind === MapNodeKind.MISSING && n.data.prefix === 'pods') return ['[[', ']]'];
+  return MERMAID_SHAPES[n.data.kind];
+}
+
+function dotShape(n: PlacedNode): string {
+  if (n.data.kind === MapNodeKind.MISSING && n.data.prefix === 'namespace') return 'shape=folder';
+  if (n.data.kind === MapNodeKind.MISSING && n.data.prefix === 'pods') return 'shape=box3d, style=dashed';
+  return DOT_SHAPES[n.data.kind];
+}
+
 function lookOf(e: PlacedEdge, kinds: Map<string, MapNodeKind>): EdgeLook {
   switch (e.data.status) {
     case MapEdgeStatus.FINDING: return 'finding';
@@ -150,7 +168,7 @@ const MERMAID_LINK_STYLES: Partial<Record<EdgeLook, string>> = {
 export function toMermaid(p: Placed): string {
   const out = ['flowchart LR'];
   const nodeLine = (n: PlacedNode, indent: string) => {
-    const [open, close] = MERMAID_SHAPES[n.data.kind];
+    const [open, close] = mermaidShape(n);
     out.push(`${indent}${n.id}${open}${mermaidLabel(n.lines)}${close}`);
   };
   for (const g of p.groups) {
@@ -159,7 +177,7 @@ export function toMermaid(p: Placed): string {
     out.push('  end');
   }
   p.outside.forEach((n) => nodeLine(n, '  '));
-  const kinds = new Map(p.nodes.map((n) => [n.id, n.data.kind]));
+  const kinds = new Map(p.nodes.map((n) => [n.id, isMissing(n) || n.data.kind !== MapNodeKind.MISSING ? n.data.kind : MapNodeKind.ADDRESS]));
   const styled = new Map<EdgeLook, number[]>();
   p.edges.forEach((e, i) => {
     const look = lookOf(e, kinds);
@@ -169,7 +187,7 @@ export function toMermaid(p: Placed): string {
       styled.set(look, [...(styled.get(look) ?? []), i]);
     }
   });
-  const missing = p.nodes.filter((n) => n.data.kind === MapNodeKind.MISSING).map((n) => n.id);
+  const missing = p.nodes.filter(isMissing).map((n) => n.id);
   const flagged = p.nodes.filter((n) => n.data.findings.length > 0).map((n) => n.id);
   const policies = p.nodes.filter((n) => n.data.kind === MapNodeKind.NETWORK_POLICY).map((n) => n.id);
   if (missing.length > 0) {
@@ -228,7 +246,7 @@ export function toDot(p: Placed): string {
   const out = ['digraph connectivity {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
   const nodeLine = (n: PlacedNode, indent: string) => {
     const flagged = n.data.findings.length > 0 ? `, color="${RED}", penwidth=3` : '';
-    out.push(`${indent}"${n.id}" [label=${dotLabel(n.lines)}, ${DOT_SHAPES[n.data.kind]}${flagged}];`);
+    out.push(`${indent}"${n.id}" [label=${dotLabel(n.lines)}, ${dotShape(n)}${flagged}];`);
   };
   for (const g of p.groups) {
     out.push(`  subgraph "cluster_${g.id}" {`, `    label=${dotLabel([`namespace ${g.namespace}`])};`);
@@ -236,7 +254,7 @@ export function toDot(p: Placed): string {
     out.push('  }');
   }
   p.outside.forEach((n) => nodeLine(n, '  '));
-  const kinds = new Map(p.nodes.map((n) => [n.id, n.data.kind]));
+  const kinds = new Map(p.nodes.map((n) => [n.id, isMissing(n) || n.data.kind !== MapNodeKind.MISSING ? n.data.kind : MapNodeKind.ADDRESS]));
   for (const e of p.edges) {
     const label = e.lines.length > 0 ? ` [label=${dotLabel(e.lines)}${DOT_EDGE_STYLES[lookOf(e, kinds)]}]` : DOT_EDGE_STYLES[lookOf(e, kinds)] === '' ? '' : ` [${DOT_EDGE_STYLES[lookOf(e, kinds)].slice(2)}]`;
     out.push(`  "${e.from}" -> "${e.to}"${label};`);

@@ -17,6 +17,7 @@ const SMALL_MERMAID = `flowchart LR
     netpol_shop_api_from_ingress>"NetworkPolicy api-from-ingress<br/>Ingress"]
     netpol_shop_default_deny>"NetworkPolicy default-deny<br/>Ingress"]
   end
+  namespace_ingress_nginx[/"namespace ingress-nginx"\\]
   addr_10_0_4_17(("10.0.4.17"))
   addr_10_0_4_18(("10.0.4.18"))
   host_docs_example_org(("docs.example.org"))
@@ -31,9 +32,10 @@ const SMALL_MERMAID = `flowchart LR
   netpol_shop_api_from_ingress -.->|"selects"| deploy_shop_api
   netpol_shop_default_deny -.->|"selects"| deploy_shop_api
   netpol_shop_default_deny -.->|"selects"| deploy_shop_web
+  namespace_ingress_nginx -->|"allowed by policy api-from-ingress: 9000/TCP"| deploy_shop_api
   classDef policy fill:#f5f5f5,stroke:#757575
   class netpol_shop_api_from_ingress,netpol_shop_default_deny policy
-  linkStyle 2 stroke:#2e7d32,stroke-width:2px
+  linkStyle 2,11 stroke:#2e7d32,stroke-width:2px
   linkStyle 5 stroke:#c62828,stroke-width:2px,stroke-dasharray:5 5
   linkStyle 8,9,10 stroke:#757575,stroke-dasharray:2 2
 `;
@@ -55,6 +57,7 @@ const SMALL_DOT = `digraph connectivity {
     "netpol_shop_api_from_ingress" [label="NetworkPolicy api-from-ingress\\nIngress", shape=note, color="#757575"];
     "netpol_shop_default_deny" [label="NetworkPolicy default-deny\\nIngress", shape=note, color="#757575"];
   }
+  "namespace_ingress_nginx" [label="namespace ingress-nginx", shape=folder];
   "addr_10_0_4_17" [label="10.0.4.17", shape=ellipse];
   "addr_10_0_4_18" [label="10.0.4.18", shape=ellipse];
   "host_docs_example_org" [label="docs.example.org", shape=ellipse];
@@ -69,6 +72,7 @@ const SMALL_DOT = `digraph connectivity {
   "netpol_shop_api_from_ingress" -> "deploy_shop_api" [label="selects", color="#757575", fontcolor="#757575", style=dotted];
   "netpol_shop_default_deny" -> "deploy_shop_api" [label="selects", color="#757575", fontcolor="#757575", style=dotted];
   "netpol_shop_default_deny" -> "deploy_shop_web" [label="selects", color="#757575", fontcolor="#757575", style=dotted];
+  "namespace_ingress_nginx" -> "deploy_shop_api" [label="allowed by policy api-from-ingress: 9000/TCP", color="#2e7d32", fontcolor="#2e7d32", penwidth=2];
 }
 `;
 
@@ -89,6 +93,8 @@ describe('the map of a small app', () => {
     expect(map.edges.filter((e) => e.status !== MapEdgeStatus.NORMAL)).toEqual([
       { from: 'svc_shop_api', to: 'deploy_shop_api', label: 'http:80 → 9000', status: MapEdgeStatus.ALLOWED, note: '✓ policy api-from-ingress', manifestIndex: 3 },
       { from: 'svc_shop_web', to: 'deploy_shop_web', label: 'http:80 → http', status: MapEdgeStatus.DENIED, note: '✗ denied by policy', manifestIndex: 1 },
+      // drawn from the rule of the policy alone: the controller's namespace may reach api
+      { from: 'namespace_ingress_nginx', to: 'deploy_shop_api', label: '', status: MapEdgeStatus.ALLOWED, note: 'allowed by policy api-from-ingress: 9000/TCP', manifestIndex: 6 },
     ]);
     expect(map.nodes.find((n) => n.id === 'addr_10_0_4_17')).toEqual({
       id: 'addr_10_0_4_17', kind: MapNodeKind.ADDRESS, name: '10.0.4.17', namespace: undefined, label: '10.0.4.17', manifestIndex: undefined, findings: [],
@@ -376,4 +382,91 @@ test('long ids are cut, and end with a hash of the whole', () => {
   expect(ids[0].slice(0, 39)).toBe(ids[1].slice(0, 39));
   expect(ids[0]).not.toBe(ids[1]);
   expect(ids[0]).toMatch(/^svc_x_a+_[0-9a-f]{8}$/);
+});
+
+describe('edges that exist only as rules of NetworkPolicies', () => {
+  const policy = (name: string, podSelector: any, spec: any) => ({
+    apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: 'shop' }, spec: { podSelector, ...spec },
+  });
+  const slice = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'db-1', namespace: 'shop', labels: { 'kubernetes.io/service-name': 'db' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: ['10.0.4.17'] }, { addresses: ['10.0.5.1'] }],
+  };
+  const drawn = (map: ConnectivityMap) => map.edges.filter((e) => !e.from.startsWith('netpol_') && !e.from.startsWith('eps_') && !e.from.startsWith('svc_') && !e.from.startsWith('missing_'))
+    .map((e) => `${e.from} -> ${e.to} ${e.status}: ${e.note}`);
+
+  test('a client allowed into an app: client workload -> app workload, one edge for the ingress and the egress rule', () => {
+    const manifests = [
+      deployment('client', { app: 'client' }, []),
+      deployment('app', { app: 'app' }, [{ name: 'http', containerPort: 8080 }]),
+      policy('app', { matchLabels: { app: 'app' } }, { ingress: [{ from: [{ podSelector: { matchLabels: { app: 'client' } } }], ports: [{ port: 8080 }] }] }),
+      policy('client', { matchLabels: { app: 'client' } }, {
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ podSelector: { matchLabels: { app: 'app' } } }], ports: [{ port: 'http' }, { port: 9000, endPort: 9010, protocol: 'UDP' }] }],
+      }),
+    ];
+    const map = ConnectivityMap.fromManifests(manifests);
+    expect(drawn(map)).toEqual([
+      'deploy_shop_client -> deploy_shop_app allowed: allowed by policy app: 8080/TCP\nallowed by policy client: http/TCP, 9000-9010/UDP',
+    ]);
+    expect(map.toMermaid()).toContain('deploy_shop_client -->|"allowed by policy app: 8080/TCP<br/>allowed by policy client: http/TCP, 9000-9010/UDP"| deploy_shop_app');
+    // the same text whatever the order of the manifests
+    expect(ConnectivityMap.fromManifests([...manifests].reverse()).toMermaid()).toBe(map.toMermaid());
+  });
+
+  test('egress to an ipBlock: to the addresses of the map in the block, else to a node of the range', () => {
+    const manifests = [
+      deployment('app', { app: 'app' }, []),
+      slice,
+      policy('app', { matchLabels: { app: 'app' } }, {
+        policyTypes: ['Egress'],
+        egress: [
+          { to: [{ ipBlock: { cidr: '10.0.4.0/24' } }], ports: [{ port: 5432 }] },
+          { to: [{ ipBlock: { cidr: '192.168.0.0/16', except: ['192.168.1.0/24'] } }] },
+          { to: [{ ipBlock: { cidr: '172.16.0.9/32' } }], ports: [{ port: 443 }] },
+        ],
+      }),
+    ];
+    const map = ConnectivityMap.fromManifests(manifests);
+    expect(drawn(map)).toEqual([
+      'deploy_shop_app -> addr_10_0_4_17 allowed: allowed by policy app: 5432/TCP',
+      'deploy_shop_app -> addr_172_16_0_9 allowed: allowed by policy app: 443/TCP',
+      'deploy_shop_app -> addr_192_168_0_0_16_except_192_168_1_0_24 allowed: allowed by policy app: every port',
+    ]);
+    expect(map.nodes.filter((n) => n.kind === MapNodeKind.ADDRESS).map((n) => n.label)).toEqual(
+      ['10.0.4.17', '10.0.5.1', '172.16.0.9', '192.168.0.0/16 except 192.168.1.0/24']);
+    // the address outside the block is reached from the slice only
+    expect(map.edges.filter((e) => e.to === 'addr_10_0_5_1').map((e) => e.from)).toEqual(['eps_shop_db_1']);
+  });
+
+  test('namespace peers: a namespace node, pods outside the manifests in their namespace, labels escaped', () => {
+    const manifests = [
+      deployment('app', { app: 'app' }, []),
+      policy('app', { matchLabels: { app: 'app' } }, {
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [
+          { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ port: 8080 }] },
+          { from: [{ namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['b|c', 'a'] }] } }] },
+        ],
+        egress: [{
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          ports: [{ port: 53, protocol: 'UDP' }],
+        }],
+      }),
+    ];
+    const map = ConnectivityMap.fromManifests(manifests);
+    expect(drawn(map)).toEqual([
+      'deploy_shop_app -> pods_kube_system_k8s_app_kube_dns allowed: allowed by policy app: 53/UDP',
+      'namespace_ingress_nginx -> deploy_shop_app allowed: allowed by policy app: 8080/TCP',
+      'namespace_team_In__a__b_c_ -> deploy_shop_app allowed: allowed by policy app: every port',
+    ]);
+    const mermaid = map.toMermaid();
+    expect(mermaid).toContain('  subgraph ns_kube_system["namespace kube-system"]\n    pods_kube_system_k8s_app_kube_dns[["pods k8s-app=kube-dns"]]\n  end');
+    expect(mermaid).toContain('namespace_team_In__a__b_c_[/"namespaces team In (a, b#124;c)"\\]');
+    expect(mermaid).not.toContain('classDef missing');
+    expect(map.toDot()).toContain('"namespace_ingress_nginx" [label="namespace ingress-nginx", shape=folder];');
+  });
 });

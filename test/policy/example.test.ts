@@ -76,6 +76,44 @@ test('the map of the example shows every edge into the pods, allowed, and every 
   }
 });
 
+test('the map of the example draws every edge of the policies, allowed by them', () => {
+  // GIVEN
+  const { app, policies } = scenario();
+  const map = ConnectivityMap.fromApp(app);
+  const nodes = map.nodes;
+  const workload = (name: string) => nodes.filter((n) => n.kind === MapNodeKind.WORKLOAD && n.name === name).map((n) => n.id);
+  /** The nodes an end of an edge is drawn as. */
+  const nodesOf = (end: ReturnType<NetworkPolicies['_edges']>[number]['to']): string[] => {
+    switch (end.kind) {
+      case 'pods':
+        if (end.workload) return workload(end.workload.name);
+        // the pod templates of the manifests with the labels, else a node of the pods (in their namespace)
+        return nodes.filter((n) => (end.namespace ?? 'shop') === n.namespace && (n.kind === MapNodeKind.WORKLOAD
+          ? Object.entries(end.labels).every(([k, v]) => (n.label.split('\n')[1] ?? '').split(', ').includes(`${k}=${v}`))
+          : n.id.startsWith('pods_') && n.label === `pods ${Object.entries(end.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`)).map((n) => n.id);
+      case 'namespace':
+        return nodes.filter((n) => n.id.startsWith('namespace_') && n.label === `namespace ${end.labels['kubernetes.io/metadata.name']}`).map((n) => n.id);
+      case 'ipBlock':
+        return nodes.filter((n) => n.kind === MapNodeKind.ADDRESS && (n.name === end.cidr || `${n.name}/32` === end.cidr)).map((n) => n.id);
+    }
+  };
+  // THEN every edge, as the policies list it, is drawn between the nodes of its ends, allowed, with its port
+  const edges = policies._edges();
+  expect(edges.length).toBe(policies.edges.length);
+  expect(edges.length).toBeGreaterThan(10);
+  for (const e of edges) {
+    const from = nodesOf(e.from);
+    const to = nodesOf(e.to);
+    const port = `${e.port ?? 'every port'}/${e.protocol}`;
+    const hit = map.edges.filter((x) => from.includes(x.from) && to.includes(x.to) && x.status === MapEdgeStatus.ALLOWED
+      && (x.note ?? '').split('\n').some((l) => l.startsWith('allowed by policy ') && l.split(': ')[1].split(', ').includes(port)));
+    expect({ edge: `${e.from.text} -> ${e.to.text} ${port}`, from, to, drawn: hit.length > 0 })
+      .toEqual({ edge: `${e.from.text} -> ${e.to.text} ${port}`, from, to, drawn: true });
+    expect(from.length).toBe(1);
+    expect(to.length).toBe(1);
+  }
+});
+
 describe('the README section', () => {
   const text = fs.readFileSync(README, 'utf8');
   const section = text.slice(text.indexOf(SECTION));
