@@ -8,6 +8,7 @@ import { Problems } from '../core/problems';
 import { ExternalDatabase } from '../external/external-database';
 import { ExternalService } from '../external/external-service';
 import { Protocol } from '../net/port';
+import { underSafetyNet } from '../validation/safety-net';
 
 /** The annotation of a policy that names the construct of the pods it selects, by class and name (`InternalWebApp orders`). */
 const CONSTRUCT_ANNOTATION = 'cdk8s-service-patterns/construct';
@@ -240,6 +241,8 @@ export class NetworkPolicies extends Construct {
     }
 
     this.node.addValidation({ validate: () => this.problems() });
+    // the policies it emits are checked with the rest of the app (NP001-NP007 among the rules)
+    underSafetyNet(this);
   }
 
   /**
