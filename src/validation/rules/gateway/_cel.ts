@@ -86,3 +86,12 @@ export function evaluateMessage(expression: string, self: unknown): string | und
   }
   return compiled(self);
 }
+
+let SHORTCUTS = true;
+
+/** Turns the evaluation shortcuts on or off (a test compares the two); returns the previous setting. */
+export function celShortcuts(on: boolean): boolean {
+  const previous = SHORTCUTS;
+  SHORTCUTS = on;
+  return previous;
+}
