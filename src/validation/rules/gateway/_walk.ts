@@ -317,7 +317,7 @@ export function applyDefaults(value: unknown, node: SchemaNode): unknown {
     for (const key of Object.keys(node.p)) {
       const child = node.p[key];
       if (out[key] === undefined && child.d !== undefined) {
-        out[key] = applyDefaults(structuredClone(child.d), child);
+        out[key] = typeof child.d === 'object' && child.d !== null ? applyDefaults(structuredClone(child.d), child) : child.d;
       }
     }
   }
