@@ -1,6 +1,6 @@
 import { gateway, grpcRoute, httpRoute, secret, service, tlsGateway, validSet } from './_fixtures';
 import { run } from './_run';
-import { compileRule, evaluateMessage, kubernetesIsIP } from '../../../src/validation/rules/gateway/_cel';
+import { CelContext, celShortcuts, celValueOf, compileRule, evaluateMessage, kubernetesIsIP } from '../../../src/validation/rules/gateway/_cel';
 import { CRD_DATA } from '../../../src/validation/rules/gateway/_crd-data';
 import { applyDefaults } from '../../../src/validation/rules/gateway/_walk';
 
@@ -30,6 +30,31 @@ describe('the Kubernetes CEL functions', () => {
 
   test('an evaluation error is reported as the API server reports it, not thrown', () => {
     expect(compileRule('self.a == 1')({})).toMatch(/no such key|a/);
+  });
+
+  test('a memoized result is kept per CEL value: an int, a double and a string of one number are three values', () => {
+    const rule = compileRule('type(self) == int');
+    expect([rule(1n), rule(1), rule('1'), rule(1n), rule(1)]).toEqual([true, false, false, true, false]);
+    const keyed = compileRule('self.all(k, k == "a") && type(self.a) == int');
+    expect([keyed({ a: 1n }), keyed({ a: 1 }), keyed({ a: 1n, b: 1n }), keyed({ a: 1n })]).toEqual([true, false, false, true]);
+    const listed = compileRule('self[0] == "x"');
+    expect([listed(['x', 'y']), listed(['y', 'x']), listed(['x', 'y'])]).toEqual([true, false, true]);
+  });
+
+  test('values converted to CEL once per context evaluate as the plain values do', () => {
+    const context = new CelContext();
+    const value = { matches: [{ path: { type: 'Exact', value: '/a' } }], n: 2n, f: 1.5, none: null };
+    const rules = ['self.matches[0].path.value == "/a"', 'self.n + 1 == 3', 'self.f == 1.5', 'self.none == null', 'has(self.missing)', 'self.matches.all(m, m.path.type == "Exact")'];
+    const previous = celShortcuts(false);
+    let plain: unknown[];
+    try {
+      plain = rules.map((r) => compileRule(r)(value));
+    } finally {
+      celShortcuts(previous);
+    }
+    expect(rules.map((r) => compileRule(r)(value, context))).toEqual(plain);
+    expect(plain).toEqual([true, true, true, true, false, true]);
+    expect(celValueOf(value, context)).toBe(celValueOf(value, context));
   });
 });
 

@@ -149,7 +149,12 @@ export function parentsOf(route: Manifest, index: GatewayIndex): ParentResult[] 
     const ns = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : routeNs;
     const parent = (parentKind === 'Gateway' ? index.gateways : index.listenerSets).get(key(ns, ref.name));
     if (parent === undefined) return { kind: 'missing', parentKind, namespace: ns, name: ref.name };
-    const all = listenersOf(parent, parentKind, index.defaultNamespace);
+    const listenersKey = `listeners:${parent.index}`;
+    let all = index.memo.get(listenersKey) as Listener[] | undefined;
+    if (all === undefined) {
+      all = listenersOf(parent, parentKind, index.defaultNamespace); // once per parent, not per route
+      index.memo.set(listenersKey, all);
+    }
     const selected = all.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName)
       && (ref.port === undefined || l.port === ref.port));
     if (selected.length === 0) return { kind: 'no-listener', parentKind, name: ref.name, listeners: all };

@@ -1,4 +1,4 @@
-import { compileRule, evaluateMessage, skipReason } from './_cel';
+import { CelContext, compileRule, evaluateMessage, skipReason } from './_cel';
 import { CrdRule, SchemaNode } from './_crd-types';
 import { renderValue } from '../../../core/problems';
 import { Reporter, hasOwn, isMap } from '../_engine';
@@ -45,8 +45,9 @@ export class SchemaWalk {
   /** Evaluates the CEL rules of the nodes walked, unless a blocking error was found. */
   public finish(): void {
     if (this.blocking === 0) {
+      const context = new CelContext();
       for (const [i, self, path] of this.pending) {
-        this.evaluate(i, self, path);
+        this.evaluate(i, self, path, context);
       }
     }
     this.pending.length = 0;
@@ -205,12 +206,12 @@ export class SchemaWalk {
     return out;
   }
 
-  private evaluate(index: number, self: unknown, path: string): void {
+  private evaluate(index: number, self: unknown, path: string, context: CelContext): void {
     const rule = this.rules[index];
-    if (skipReason(rule) !== undefined) {
+    if (skipped(rule)) {
       return;
     }
-    const result = compileRule(rule.rule)(self);
+    const result = compileRule(rule.rule)(self, context);
     if (result === true) {
       return;
     }
@@ -226,6 +227,18 @@ export class SchemaWalk {
         `make the value such that the CRD rule can be evaluated: ${oneLine(rule.rule)}`);
     }
   }
+}
+
+const SKIPPED = new WeakMap<CrdRule, boolean>();
+
+/** Whether a rule is not evaluated in a manifest check (see `skipReason`), once per rule. */
+function skipped(rule: CrdRule): boolean {
+  let skip = SKIPPED.get(rule);
+  if (skip === undefined) {
+    skip = skipReason(rule) !== undefined;
+    SKIPPED.set(rule, skip);
+  }
+  return skip;
 }
 
 /** A CRD message in the checker's style: first letter lower case (unless an acronym), no final period. */
@@ -304,7 +317,7 @@ export function applyDefaults(value: unknown, node: SchemaNode): unknown {
     for (const key of Object.keys(node.p)) {
       const child = node.p[key];
       if (out[key] === undefined && child.d !== undefined) {
-        out[key] = applyDefaults(structuredClone(child.d), child);
+        out[key] = typeof child.d === 'object' && child.d !== null ? applyDefaults(structuredClone(child.d), child) : child.d;
       }
     }
   }
