@@ -3,6 +3,7 @@ import { Cidr, IpAddress } from '../../../net/ip';
 import { Severity } from '../../finding';
 import { isMap, list, map } from '../_engine';
 import { Rule } from '../_rule';
+import { serverReading } from '../net/_ip';
 
 export const NP003: Rule = {
   id: 'NP003',
@@ -31,22 +32,22 @@ export const NP003: Rule = {
       if (typeof cidr !== 'string' || cidr === '') {
         r.report('NP003', `${field}.ipBlock.cidr`, cidr, 'must be set to a CIDR range', 'e.g. \'203.0.113.0/24\'');
       } else {
-        const errors = Cidr.errors(cidr);
-        for (const e of errors) {
+        const read = serverCidr(cidr);
+        for (const e of read.errors) {
           r.report('NP003', `${field}.ipBlock.cidr`, cidr, e);
         }
-        outer = errors.length === 0 ? Cidr.parse(cidr) : undefined;
+        outer = read.cidr;
       }
       list(peer.ipBlock.except).forEach((e, i) => {
         if (typeof e !== 'string') {
           return; // (API004)
         }
-        const errors = Cidr.errors(e);
-        if (errors.length > 0) {
-          r.report('NP003', `${field}.ipBlock.except[${i}]`, e, `must be a valid CIDR: ${errors[0]}`);
+        const read = serverCidr(e);
+        if (read.cidr === undefined) {
+          r.report('NP003', `${field}.ipBlock.except[${i}]`, e, `must be a valid CIDR: ${read.errors[0]}`);
           return;
         }
-        const inner = Cidr.parse(e);
+        const inner = read.cidr;
         const inside = outer !== undefined && inner.family === outer.family && inner.prefixLength > outer.prefixLength
           && outer.contains(IpAddress.parse(inner.networkAddress));
         if (outer && !inside) {
@@ -56,3 +57,20 @@ export const NP003: Rule = {
     });
   },
 };
+
+/**
+ * A CIDR as the API server reads it: its parser (ParseCIDRSloppy) accepts IPv4 octets with
+ * leading zeros and reads them as decimal, so such a range is not refused here either.
+ */
+function serverCidr(text: string): { readonly cidr: Cidr | undefined; readonly errors: string[] } {
+  const errors = Cidr.errors(text);
+  if (errors.length === 0) {
+    return { cidr: Cidr.parse(text), errors };
+  }
+  const [address, prefix, ...rest] = text.split('/');
+  const decimal = rest.length === 0 ? serverReading(address) : undefined;
+  if (decimal !== undefined && prefix !== undefined && Cidr.errors(`${decimal.toString()}/${prefix}`).length === 0) {
+    return { cidr: Cidr.parse(`${decimal.toString()}/${prefix}`), errors: [] };
+  }
+  return { cidr: undefined, errors };
+}

@@ -1,3 +1,4 @@
+import { ManifestChecker } from '../../../../src';
 import { NP003 } from '../../../../src/validation/rules/networkpolicy/np003';
 import { WEB_PODS } from '../../_fixtures';
 import { ids, ruleCases } from '../_case';
@@ -34,4 +35,15 @@ describe('NP003 branches', () => {
       '1 NP003 spec.ingress[0].from[1].ipBlock.except[1]',
     ]);
   });
+});
+
+test('an ipBlock with leading zeros is read as the API server reads it (decimal), not refused', () => {
+  // the 1.28 server parses CIDRs loosely: '010.0.0.0/8' is 10.0.0.0/8 to it
+  const policy = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'p' },
+    spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '010.0.0.0/8', except: ['010.1.0.0/16'] } }] }] },
+  };
+  expect(ManifestChecker.check([policy]).filter((f) => f.ruleId === 'NP003')).toEqual([]);
 });
