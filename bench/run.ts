@@ -1,7 +1,7 @@
 // `npm run bench`: synthesizes N external databases + N public web apps (N = 100, 1000, 10000)
-// four ways (BENCH_WAYS: library, l1, plus, gateway), each measurement in a fresh process, and
-// prints time and peak memory. No
-// assertions: the figures go into the README's performance section.
+// four ways (BENCH_WAYS: library, l1, plus, gateway), each measurement in a fresh process, the
+// ways alternated within each of BENCH_REPEATS repeats, and prints the medians of time, CPU time
+// and peak memory. No assertions: the figures go into the README's performance section.
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 
@@ -29,19 +29,24 @@ function median(values: number[]): number {
 const rows: string[] = [];
 const table: Record<string, Record<number, Result>> = {};
 for (const n of sizes) {
-  for (const way of ways) {
-    const runs: Result[] = [];
-    for (let r = 0; r < repeats; r++) {
-      runs.push(measure(way, n));
+  // The ways alternate within each repeat (library, l1, plus, gateway, library, ...), so that a
+  // change in the machine's load falls on every way alike.
+  const runs: Record<string, Result[]> = {};
+  for (let r = 0; r < repeats; r++) {
+    for (const way of ways) {
+      (runs[way] ??= []).push(measure(way, n));
     }
+  }
+  for (const way of ways) {
+    const of = runs[way];
     const best: Result = {
-      ...runs[0],
-      constructMs: median(runs.map((x) => x.constructMs)),
-      synthMs: median(runs.map((x) => x.synthMs)),
-      totalMs: median(runs.map((x) => x.totalMs)),
-      cpuMs: median(runs.map((x) => x.cpuMs)),
-      peakRssMb: median(runs.map((x) => x.peakRssMb)),
-      synthRssMb: median(runs.map((x) => x.synthRssMb)),
+      ...of[0],
+      constructMs: median(of.map((x) => x.constructMs)),
+      synthMs: median(of.map((x) => x.synthMs)),
+      totalMs: median(of.map((x) => x.totalMs)),
+      cpuMs: median(of.map((x) => x.cpuMs)),
+      peakRssMb: median(of.map((x) => x.peakRssMb)),
+      synthRssMb: median(of.map((x) => x.synthRssMb)),
     };
     (table[way] ??= {})[n] = best;
     const line = `| ${way.padEnd(7)} | ${String(n).padStart(6)} | ${best.constructMs.toFixed(0).padStart(8)} | ${best.synthMs.toFixed(0).padStart(8)} | ${best.totalMs.toFixed(0).padStart(8)} | ${best.cpuMs.toFixed(0).padStart(6)} | ${best.peakRssMb.toFixed(0).padStart(8)} | ${best.synthRssMb.toFixed(0).padStart(10)} | ${(best.yamlBytes / 2 ** 20).toFixed(1).padStart(7)} |`;
@@ -50,7 +55,7 @@ for (const n of sizes) {
   }
 }
 
-console.log(`median of ${repeats} runs per cell, each in a fresh process; units = N external databases + N public web apps`);
+console.log(`median of ${repeats} runs per cell, each in a fresh process, the ways alternated; units = N external databases + N public web apps`);
 console.log('| way     |      N | build ms | synth ms | total ms | CPU ms | peak RSS MB | RSS growth MB | YAML MB |');
 console.log('| ------- | -----: | -------: | -------: | -------: | -----: | ----------: | ------------: | ------: |');
 rows.forEach((r) => console.log(r));
@@ -61,7 +66,7 @@ if (has('library') && has('l1') && has('plus')) {
     const lib = table.library[n];
     const l1 = table.l1[n];
     const plus = table.plus[n];
-    console.log(`N=${n}: time ${(lib.totalMs / l1.totalMs).toFixed(2)}x l1, ${(lib.totalMs / plus.totalMs).toFixed(2)}x plus; peak RSS ${(lib.peakRssMb / l1.peakRssMb).toFixed(2)}x l1, ${(lib.peakRssMb / plus.peakRssMb).toFixed(2)}x plus`);
+    console.log(`N=${n}: time ${(lib.totalMs / l1.totalMs).toFixed(2)}x l1, ${(lib.totalMs / plus.totalMs).toFixed(2)}x plus; CPU ${(lib.cpuMs / l1.cpuMs).toFixed(2)}x l1, ${(lib.cpuMs / plus.cpuMs).toFixed(2)}x plus; peak RSS ${(lib.peakRssMb / l1.peakRssMb).toFixed(2)}x l1, ${(lib.peakRssMb / plus.peakRssMb).toFixed(2)}x plus`);
   }
   for (let i = 1; i < sizes.length; i++) {
     const a = table.library[sizes[i - 1]];
