@@ -1,6 +1,7 @@
 import { gateway, grpcRoute, httpRoute, secret, service, tlsGateway, validSet } from './_fixtures';
 import { run } from './_run';
-import { CelContext, celShortcuts, celValueOf, compileRule, evaluateMessage, kubernetesIsIP } from '../../../src/validation/rules/gateway/_cel';
+import { parse } from '@bufbuild/cel';
+import { CelContext, Reads, celShortcuts, celValueOf, compileRule, evaluateMessage, kubernetesIsIP, readsOf } from '../../../src/validation/rules/gateway/_cel';
 import { CRD_DATA } from '../../../src/validation/rules/gateway/_crd-data';
 import { applyDefaults } from '../../../src/validation/rules/gateway/_walk';
 
@@ -39,6 +40,36 @@ describe('the Kubernetes CEL functions', () => {
     expect([keyed({ a: 1n }), keyed({ a: 1 }), keyed({ a: 1n, b: 1n }), keyed({ a: 1n })]).toEqual([true, false, false, true]);
     const listed = compileRule('self[0] == "x"');
     expect([listed(['x', 'y']), listed(['y', 'x']), listed(['x', 'y'])]).toEqual([true, false, true]);
+  });
+
+  test('a rule\'s memo key is made of what it reads: values that differ elsewhere share a result, values that differ there do not', () => {
+    const shown = (r: Reads): unknown => ({
+      ...(r.whole === true ? { whole: true } : {}),
+      ...(r.size === true ? { size: true } : {}),
+      ...(r.items !== undefined ? { items: shown(r.items) } : {}),
+      ...(r.fields !== undefined ? { fields: Object.fromEntries([...r.fields].map(([k, v]) => [k, shown(v)])) } : {}),
+    });
+    expect(shown(readsOf(parse('has(self.backendRefs) && size(self.backendRefs) > 0 ? self.filters.all(f, !has(f.x)) : self.matches[0].type == "A"').expr))).toEqual({
+      fields: { backendRefs: { size: true }, filters: { items: { fields: { x: {} } } }, matches: { items: { fields: { type: { whole: true } } } } },
+    });
+    // A part used otherwise than by selection, index or iteration is read whole; so is a part
+    // iterated by a two-variable comprehension or indexed by a computed value.
+    expect(shown(readsOf(parse('self.a == self.b.c || "x" in self.d || self.e[self.f.size()] == 1').expr))).toEqual({
+      fields: { a: { whole: true }, b: { fields: { c: { whole: true } } }, d: { whole: true }, e: { whole: true }, f: { size: true } },
+    });
+    // Presence, a list's length, a map's entries when iterated or counted, a value of another
+    // shape: each gives its own result.
+    const has = compileRule('has(self.a) && !has(self.b)');
+    expect([has({ a: 1n, c: 'x' }), has({ a: null, c: 'y' }), has({ c: 'x' }), has({ a: 1n, b: 1n }), has({ a: 'z' })]).toEqual([true, true, false, false, true]);
+    const sized = compileRule('self.x.size() > 1');
+    expect([sized({ x: [1n, 2n] }), sized({ x: [1n] }), sized({ x: 'ab' }), sized({ x: 'a' }), sized({ x: { a: 1n, b: 2n } }), sized({ x: { a: 1n } })])
+      .toEqual([true, false, true, false, true, false]);
+    const items = compileRule('self.all(i, i.n == 1)');
+    expect([items([{ n: 1n, m: 2n }]), items([{ n: 1n, m: 3n }, { n: 2n }]), items({ n: 1n }), items([{ n: 1n }])]).toEqual([true, false, expect.any(String), true]);
+    const indexed = compileRule('self[1].n == 1');
+    expect([indexed([{ n: 2n }, { n: 1n }]), indexed([{ n: 1n }]), indexed([{ n: 1n }, { n: 1n, o: 1n }])]).toEqual([true, expect.any(String), true]);
+    const selected = compileRule('self.a.b == 1');
+    expect([selected({ a: { b: 1n } }), selected({ a: [1n] }), selected({ a: 'b' }), selected({ a: { b: 1 } })]).toEqual([true, expect.any(String), expect.any(String), true]);
   });
 
   test('values converted to CEL once per context evaluate as the plain values do', () => {

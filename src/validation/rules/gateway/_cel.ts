@@ -74,17 +74,19 @@ const MEMO_KEY_LENGTH = 512;
  * Compiles a rule once per process (parse and plan), then evaluates it in linear time per call.
  * Throws when the rule does not compile.
  *
- * A rule is a pure function of `self` (no `oldSelf`, no time, no randomness in the API server's
- * CEL environment), so its result is kept per value for values whose text is short (a path
- * match, a parentRef, a hostname): the same route written a thousand times costs one evaluation
- * of each of those rules. The key tells every CEL type apart (`1` the int, `1.0` the double,
- * `"1"` the string) and keeps the order of map entries, so two values with one key are the same
- * CEL value.
+ * A rule is a pure function of what it reads of `self` (no `oldSelf`, no time, no randomness in
+ * the API server's CEL environment), so its result is kept per value of those parts (see
+ * `readsOf`) when their text is short: a rule on a route's rules that reads only their matches
+ * and filters is evaluated once for a thousand routes that differ only in their backends' names.
+ * The key tells every CEL type apart (`1` the int, `1.0` the double, `"1"` the string) and keeps
+ * the order of map entries, so two values with one key are the same CEL value for the rule.
  */
 export function compileRule(source: string): CompiledRule {
   let compiled = COMPILED.get(source);
   if (compiled === undefined) {
-    const run = plan(env(), parse(source));
+    const parsed = parse(source);
+    const run = plan(env(), parsed);
+    const reads = readsOf(parsed.expr);
     const evaluate = (self: unknown, context?: CelContext): boolean | string => {
       const result = run({ self: (context === undefined ? self : celValueOf(self, context)) as any });
       if (isCelError(result)) {
@@ -98,7 +100,7 @@ export function compileRule(source: string): CompiledRule {
         return evaluate(self);
       }
       const ctx = context ?? new CelContext();
-      const key = memoKey(self, ctx);
+      const key = readKey(self, reads, ctx);
       if (key === null) {
         return evaluate(self, ctx);
       }
@@ -177,6 +179,197 @@ function joinKeys(open: string, parts: (string | null)[], close: string): string
     length += p.length + 1;
   }
   return length > MEMO_KEY_LENGTH ? null : `${open}${parts.join(',')}${close}`;
+}
+
+type Expr = ReturnType<typeof parse>['expr'];
+
+/**
+ * What a rule reads of a value (`self`, or a part of it): the whole value, or only some of it:
+ * whether it is there (a node with nothing set), its size, some of its fields, its items (an
+ * index, or a macro's iteration). A value's key for the rule is made of those parts only.
+ */
+export interface Reads {
+  whole?: boolean;
+  size?: boolean;
+  fields?: Map<string, Reads>;
+  items?: Reads;
+}
+
+/**
+ * What a rule reads of `self`, from its syntax tree: a part of `self` reached by field selections,
+ * constant indexes and macro iteration variables is followed; any other use of a part (an
+ * operand of `==`, `in`, a function, a list, a result) reads it whole, and so does anything the
+ * analysis does not know. Every part the rule could touch, on any branch, is in the result.
+ */
+export function readsOf(expr: Expr): Reads {
+  const root: Reads = {};
+  const scope = new Map<string, Reads>([['self', root]]);
+  try {
+    visitReads(expr, scope);
+  } catch {
+    root.whole = true;
+  }
+  return root;
+}
+
+/** Records what `expr` reads; returns the part of `self` it denotes, if it is one. */
+function visitReads(expr: Expr | undefined, scope: ReadonlyMap<string, Reads>): Reads | undefined {
+  if (expr === undefined) {
+    return undefined;
+  }
+  const kind = expr.exprKind;
+  switch (kind.case) {
+    case 'constExpr':
+      return undefined;
+    case 'identExpr':
+      return scope.get(kind.value.name);
+    case 'selectExpr': {
+      const operand = visitReads(kind.value.operand, scope);
+      if (operand === undefined) {
+        return undefined;
+      }
+      const fields = operand.fields ??= new Map();
+      let child = fields.get(kind.value.field);
+      if (child === undefined) {
+        child = {};
+        fields.set(kind.value.field, child);
+      }
+      // `has(x.f)` reads whether f is there, which every key of x's fields tells.
+      return kind.value.testOnly ? undefined : child;
+    }
+    case 'callExpr': {
+      const { target, function: name, args } = kind.value;
+      if (name === '_[_]' && target === undefined && args.length === 2) {
+        const operand = visitReads(args[0], scope);
+        const index = args[1].exprKind;
+        if (operand === undefined) {
+          visitWhole(args[1], scope);
+          return undefined;
+        }
+        if (index.case === 'constExpr' && (index.value.constantKind.case === 'int64Value' || index.value.constantKind.case === 'uint64Value')) {
+          return operand.items ??= {};
+        }
+        operand.whole = true;
+        visitWhole(args[1], scope);
+        return undefined;
+      }
+      if (name === 'size' && (target !== undefined ? args.length === 0 : args.length === 1)) {
+        const operand = visitReads(target ?? args[0], scope);
+        if (operand !== undefined) {
+          operand.size = true;
+        }
+        return undefined;
+      }
+      visitWhole(target, scope);
+      args.forEach((a) => visitWhole(a, scope));
+      return undefined;
+    }
+    case 'listExpr':
+      kind.value.elements.forEach((e) => visitWhole(e, scope));
+      return undefined;
+    case 'structExpr':
+      kind.value.entries.forEach((e) => {
+        visitWhole(e.keyKind.case === 'mapKey' ? e.keyKind.value : undefined, scope);
+        visitWhole(e.value, scope);
+      });
+      return undefined;
+    case 'comprehensionExpr': {
+      const c = kind.value;
+      const range = visitReads(c.iterRange, scope);
+      visitWhole(c.accuInit, scope);
+      const inner = new Map(scope);
+      inner.delete(c.accuVar);
+      inner.delete(c.iterVar);
+      if (range !== undefined) {
+        if (c.iterVar2 !== '') {
+          range.whole = true;
+        } else {
+          inner.set(c.iterVar, range.items ??= {});
+        }
+      }
+      if (c.iterVar2 !== '') {
+        inner.delete(c.iterVar2);
+      }
+      visitWhole(c.loopCondition, inner);
+      visitWhole(c.loopStep, inner);
+      visitWhole(c.result, inner);
+      return undefined;
+    }
+    default:
+      throw new Error(`an expression the analysis does not know: ${String(kind.case)}`);
+  }
+}
+
+/** Records what `expr` reads, the part of `self` it denotes (if it is one) whole. */
+function visitWhole(expr: Expr | undefined, scope: ReadonlyMap<string, Reads>): void {
+  const part = visitReads(expr, scope);
+  if (part !== undefined) {
+    part.whole = true;
+  }
+}
+
+/**
+ * The memo key of `x` for a rule that reads `reads` of it: the parts it reads, each tagged with
+ * its form (W a whole value's key, P a value that is there, L a list by its length and items, M
+ * a map by the fields read, `!` a field that is not there), or null when it is too long or of a
+ * type without key. A value of another shape than the reads expect (fields of a list, items of
+ * a map, the size of a string) gives its whole key.
+ */
+function readKey(x: unknown, reads: Reads, context: CelContext): string | null {
+  const key = partKey(x, reads, context);
+  return key !== null && key.length <= MEMO_KEY_LENGTH ? key : null;
+}
+
+function partKey(x: unknown, reads: Reads, context: CelContext): string | null {
+  if (reads.whole !== true) {
+    if (Array.isArray(x)) {
+      if (reads.fields === undefined) {
+        return reads.items === undefined && reads.size !== true ? 'P' : listKey(x, reads.items, context);
+      }
+    } else if (isPlainMap(x)) {
+      if (reads.items === undefined && reads.size !== true) {
+        return reads.fields === undefined ? 'P' : mapKey(x, reads.fields, context);
+      }
+    } else if (reads.fields === undefined && reads.items === undefined && reads.size !== true) {
+      return 'P';
+    }
+  }
+  const whole = memoKey(x, context);
+  return whole === null ? null : `W${whole}`;
+}
+
+function listKey(x: unknown[], items: Reads | undefined, context: CelContext): string | null {
+  if (items === undefined) {
+    return `L${x.length}`;
+  }
+  let key = `L${x.length}[`;
+  for (const v of x) {
+    const part = partKey(v, items, context);
+    if (part === null) return null;
+    key += `${part},`;
+    if (key.length > MEMO_KEY_LENGTH) return null;
+  }
+  return `${key}]`;
+}
+
+function mapKey(x: Record<string, unknown>, fields: ReadonlyMap<string, Reads>, context: CelContext): string | null {
+  let key = 'M{';
+  for (const [field, reads] of fields) {
+    if (!Object.prototype.hasOwnProperty.call(x, field)) {
+      key += '!,';
+      continue;
+    }
+    const part = partKey(x[field], reads, context);
+    if (part === null) return null;
+    key += `${part},`;
+    if (key.length > MEMO_KEY_LENGTH) return null;
+  }
+  return `${key}}`;
+}
+
+/** Whether `x` is a plain object, which the library converts to a CEL map. */
+function isPlainMap(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && x.constructor?.name === 'Object' && !isCelMap(x) && !isCelList(x);
 }
 
 const MESSAGES = new Map<string, (self: unknown) => string | undefined>();
