@@ -38,6 +38,13 @@ function env(): CelEnv {
 export class CelContext {
   public readonly values = new Map<object, unknown>();
   public readonly keys = new Map<object, string | null>();
+  /**
+   * The memo keys of the last value the rules were evaluated on, by what they read of it: the
+   * rules of one node come one after another and often read the same parts (the path rules of
+   * an HTTPRoute match read its type and value), so the key is made once for them.
+   */
+  public lastValue: unknown = undefined;
+  public readonly lastKeys = new Map<Reads, string | null>();
 }
 
 /**
@@ -86,7 +93,7 @@ export function compileRule(source: string): CompiledRule {
   if (compiled === undefined) {
     const parsed = parse(source);
     const run = plan(env(), parsed);
-    const reads = readsOf(parsed.expr);
+    const reads = sharedReads(readsOf(parsed.expr));
     const evaluate = (self: unknown, context?: CelContext): boolean | string => {
       const result = run({ self: (context === undefined ? self : celValueOf(self, context)) as any });
       if (isCelError(result)) {
@@ -316,8 +323,35 @@ function visitWhole(expr: Expr | undefined, scope: ReadonlyMap<string, Reads>): 
  * a map, the size of a string) gives its whole key.
  */
 function readKey(x: unknown, reads: Reads, context: CelContext): string | null {
-  const key = partKey(x, reads, context);
-  return key !== null && key.length <= MEMO_KEY_LENGTH ? key : null;
+  if (context.lastValue !== x || typeof x !== 'object' || x === null) {
+    context.lastValue = x;
+    context.lastKeys.clear();
+  }
+  let key = context.lastKeys.get(reads);
+  if (key === undefined) {
+    key = partKey(x, reads, context);
+    key = key !== null && key.length <= MEMO_KEY_LENGTH ? key : null;
+    context.lastKeys.set(reads, key);
+  }
+  return key;
+}
+
+const READS = new Map<string, Reads>();
+
+/** One `Reads` object for all rules that read the same parts, so that their keys are shared. */
+function sharedReads(reads: Reads): Reads {
+  const text = readsText(reads);
+  let shared = READS.get(text);
+  if (shared === undefined) {
+    shared = reads;
+    READS.set(text, shared);
+  }
+  return shared;
+}
+
+function readsText(reads: Reads): string {
+  const fields = reads.fields === undefined ? '' : [...reads.fields].map(([k, v]) => `${JSON.stringify(k)}:${readsText(v)}`).join(',');
+  return `${reads.whole === true ? 'W' : ''}${reads.size === true ? 'S' : ''}${reads.items === undefined ? '' : `[${readsText(reads.items)}]`}{${fields}}`;
 }
 
 function partKey(x: unknown, reads: Reads, context: CelContext): string | null {
