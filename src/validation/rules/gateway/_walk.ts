@@ -104,7 +104,7 @@ export class SchemaWalk {
 
   private string(value: string, node: SchemaNode, path: string): string {
     this.enumCheck(value, node, path);
-    const length = [...value].length;
+    const length = node.maxL !== undefined || node.minL !== undefined ? codePoints(value) : 0;
     if (node.maxL !== undefined && length > node.maxL) {
       this.blocking++;
       this.r.report('GW005', path, value, `may not be longer than ${node.maxL} characters (it has ${length})`, `shorten it to at most ${node.maxL} characters`);
@@ -265,6 +265,22 @@ function plain(x: unknown): unknown {
     return out;
   }
   return x;
+}
+
+/** The length of `s` in Unicode code points, as the API server counts a string's length. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--; // a surrogate pair is one code point
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 function describeType(x: unknown): string {
