@@ -216,15 +216,25 @@ export function findApiObject(construct: unknown, kind: string, name: string): A
   if (construct === null || typeof construct !== 'object' || !('node' in (construct as any))) {
     return undefined;
   }
-  let children: IConstruct[];
   try {
-    children = (construct as IConstruct).node.findAll();
+    return firstApiObject(construct as IConstruct, kind, name);
   } catch {
     return undefined;
   }
-  for (const c of children) {
-    if (ApiObject.isApiObject(c) && c.kind === kind && c.name === name) {
-      return c;
+}
+
+/**
+ * The first match in `node.findAll()` order (pre-order), without listing the whole tree: a web
+ * app's Service comes early among its children, and a route asks once per backend.
+ */
+function firstApiObject(c: IConstruct, kind: string, name: string): ApiObject | undefined {
+  if (ApiObject.isApiObject(c) && c.kind === kind && c.name === name) {
+    return c;
+  }
+  for (const child of c.node.children) {
+    const found = firstApiObject(child, kind, name);
+    if (found !== undefined) {
+      return found;
     }
   }
   return undefined;
