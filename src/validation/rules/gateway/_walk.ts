@@ -1,4 +1,4 @@
-import { CelContext, compileRule, evaluateMessage, skipReason } from './_cel';
+import { CelContext, CompiledRule, compileRule, evaluateMessage, skipReason } from './_cel';
 import { CrdRule, SchemaNode } from './_crd-types';
 import { renderValue } from '../../../core/problems';
 import { Reporter, hasOwn, isMap } from '../_engine';
@@ -18,8 +18,8 @@ import { Reporter, hasOwn, isMap } from '../_engine';
 export class SchemaWalk {
   /** Blocking errors found so far: while there are some, the CEL rules are not evaluated. */
   private blocking = 0;
-  /** The CEL rules to evaluate once the walk is done: rule index, `self`, path. */
-  private readonly pending: [number, unknown, string][] = [];
+  /** The CEL rules to evaluate once the walk is done: the rule indexes of a node, `self`, path. */
+  private readonly pending: [readonly number[], unknown, string][] = [];
 
   public constructor(private readonly r: Reporter, private readonly rules: readonly CrdRule[]) {}
 
@@ -30,9 +30,7 @@ export class SchemaWalk {
   public walk(value: unknown, node: SchemaNode, path: string): unknown {
     const cel = this.check(value, node, path);
     if (node.v !== undefined) {
-      for (const i of node.v) {
-        this.pending.push([i, cel, path]);
-      }
+      this.pending.push([node.v, cel, path]);
     }
     return cel;
   }
@@ -46,8 +44,10 @@ export class SchemaWalk {
   public finish(): void {
     if (this.blocking === 0) {
       const context = new CelContext();
-      for (const [i, self, path] of this.pending) {
-        this.evaluate(i, self, path, context);
+      for (const [indexes, self, path] of this.pending) {
+        for (const i of indexes) {
+          this.evaluate(i, self, path, context);
+        }
       }
     }
     this.pending.length = 0;
@@ -208,10 +208,11 @@ export class SchemaWalk {
 
   private evaluate(index: number, self: unknown, path: string, context: CelContext): void {
     const rule = this.rules[index];
-    if (skipped(rule)) {
+    const compiled = compiledOf(rule);
+    if (compiled === null) {
       return;
     }
-    const result = compileRule(rule.rule)(self, context);
+    const result = compiled(self, context);
     if (result === true) {
       return;
     }
@@ -229,16 +230,19 @@ export class SchemaWalk {
   }
 }
 
-const SKIPPED = new WeakMap<CrdRule, boolean>();
+const COMPILED = new WeakMap<CrdRule, CompiledRule | null>();
 
-/** Whether a rule is not evaluated in a manifest check (see `skipReason`), once per rule. */
-function skipped(rule: CrdRule): boolean {
-  let skip = SKIPPED.get(rule);
-  if (skip === undefined) {
-    skip = skipReason(rule) !== undefined;
-    SKIPPED.set(rule, skip);
+/**
+ * A rule compiled, or null when it is not evaluated in a manifest check (see `skipReason`):
+ * looked up once per rule, not by its text at every evaluation.
+ */
+function compiledOf(rule: CrdRule): CompiledRule | null {
+  let compiled = COMPILED.get(rule);
+  if (compiled === undefined) {
+    compiled = skipReason(rule) !== undefined ? null : compileRule(rule.rule);
+    COMPILED.set(rule, compiled);
   }
-  return skip;
+  return compiled;
 }
 
 /** A CRD message in the checker's style: first letter lower case (unless an acronym), no final period. */
