@@ -1,6 +1,6 @@
+import { parse } from '@bufbuild/cel';
 import { gateway, grpcRoute, httpRoute, secret, service, tlsGateway, validSet } from './_fixtures';
 import { run } from './_run';
-import { parse } from '@bufbuild/cel';
 import { CelContext, Reads, celShortcuts, celValueOf, compileRule, evaluateMessage, kubernetesIsIP, readsOf } from '../../../src/validation/rules/gateway/_cel';
 import { CRD_DATA } from '../../../src/validation/rules/gateway/_crd-data';
 import { applyDefaults } from '../../../src/validation/rules/gateway/_walk';
@@ -49,7 +49,8 @@ describe('the Kubernetes CEL functions', () => {
       ...(r.items !== undefined ? { items: shown(r.items) } : {}),
       ...(r.fields !== undefined ? { fields: Object.fromEntries([...r.fields].map(([k, v]) => [k, shown(v)])) } : {}),
     });
-    expect(shown(readsOf(parse('has(self.backendRefs) && size(self.backendRefs) > 0 ? self.filters.all(f, !has(f.x)) : self.matches[0].type == "A"').expr))).toEqual({
+    const rule = 'has(self.backendRefs) && size(self.backendRefs) > 0 ? self.filters.all(f, !has(f.x)) : self.matches[0].type == "A"';
+    expect(shown(readsOf(parse(rule).expr))).toEqual({
       fields: { backendRefs: { size: true }, filters: { items: { fields: { x: {} } } }, matches: { items: { fields: { type: { whole: true } } } } },
     });
     // A part used otherwise than by selection, index or iteration is read whole; so is a part
@@ -65,7 +66,8 @@ describe('the Kubernetes CEL functions', () => {
     expect([sized({ x: [1n, 2n] }), sized({ x: [1n] }), sized({ x: 'ab' }), sized({ x: 'a' }), sized({ x: { a: 1n, b: 2n } }), sized({ x: { a: 1n } })])
       .toEqual([true, false, true, false, true, false]);
     const items = compileRule('self.all(i, i.n == 1)');
-    expect([items([{ n: 1n, m: 2n }]), items([{ n: 1n, m: 3n }, { n: 2n }]), items({ n: 1n }), items([{ n: 1n }])]).toEqual([true, false, expect.any(String), true]);
+    expect([items([{ n: 1n, m: 2n }]), items([{ n: 1n, m: 3n }, { n: 2n }]), items({ n: 1n }), items([{ n: 1n }])])
+      .toEqual([true, false, expect.any(String), true]);
     const indexed = compileRule('self[1].n == 1');
     expect([indexed([{ n: 2n }, { n: 1n }]), indexed([{ n: 1n }]), indexed([{ n: 1n }, { n: 1n, o: 1n }])]).toEqual([true, expect.any(String), true]);
     const selected = compileRule('self.a.b == 1');
