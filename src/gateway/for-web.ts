@@ -142,13 +142,18 @@ export class WebGatewayRoutes {
    * Routes a path. Throws a `ValidationError` for an invalid path, host or backend, or a path the
    * route of those hosts takes already.
    *
+   * @param checked whether the caller has just run `checkWebGatewayPath` on `p` and it found
+   * nothing (a web app does, to report under its own option names): the check is a function of
+   * `p`, so it is not run a second time
    * @returns the rule added
    */
-  public addPath(p: WebGatewayPath): HttpRouteRule {
+  public addPath(p: WebGatewayPath, checked = false): HttpRouteRule {
     const problems = new Problems(this.scope);
     const hosts = p.hosts !== undefined ? listOf(problems, 'hosts', p.hosts) : [...(this.input.hosts ?? [])];
     hosts.forEach((h, i) => problems.addEach(`hosts[${i}]`, h, hostnameErrors(h)));
-    checkWebGatewayPath(problems, p);
+    if (!checked) {
+      checkWebGatewayPath(problems, p);
+    }
     problems.throwIfAny();
     const route = this.routeFor(hosts);
     if (this.redirect) {

@@ -719,7 +719,7 @@ export class PublicWebApp extends Construct implements IWebBackend {
     }
     problems.throwIfAny();
     if (this.gatewayRoutes && gatewayPath) {
-      this.gatewayRoutes.addPath(gatewayPath);
+      this.gatewayRoutes.addPath(gatewayPath, true); // checked above, and nothing found
     }
     const created: WebRoute[] = hosts.map((host) => ({
       host,
