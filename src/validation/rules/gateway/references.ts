@@ -19,9 +19,21 @@ interface CoreRef {
 
 /**
  * The Service backendRefs of a route: those of its rules, and those of the `requestMirror`
- * filters of its rules and of their backendRefs (HTTPRoute, GRPCRoute).
+ * filters of its rules and of their backendRefs (HTTPRoute, GRPCRoute). Read once per route
+ * (GW105, GW106 and GW107 each ask for them).
  */
 function backendRefs(r: Reporter, index: GatewayIndex): CoreRef[] {
+  const memoKey = `backendRefs:${r.m.index}`;
+  const cached = index.memo.get(memoKey) as CoreRef[] | undefined;
+  if (cached !== undefined) {
+    return cached;
+  }
+  const out = readBackendRefs(r, index);
+  index.memo.set(memoKey, out);
+  return out;
+}
+
+function readBackendRefs(r: Reporter, index: GatewayIndex): CoreRef[] {
   const ns = namespaceOf(r.m, index.defaultNamespace);
   const out: CoreRef[] = [];
   const add = (ref: unknown, field: string) => {
