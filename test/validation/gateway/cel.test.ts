@@ -70,6 +70,10 @@ describe('the Kubernetes CEL functions', () => {
       .toEqual([true, false, expect.any(String), true]);
     const indexed = compileRule('self[1].n == 1');
     expect([indexed([{ n: 2n }, { n: 1n }]), indexed([{ n: 1n }]), indexed([{ n: 1n }, { n: 1n, o: 1n }])]).toEqual([true, expect.any(String), true]);
+    // A rule whose result is a part of `self` reads that part whole.
+    expect(shown(readsOf(parse('self.a.enabled').expr))).toEqual({ fields: { a: { fields: { enabled: { whole: true } } } } });
+    const bare = compileRule('self.enabled');
+    expect([bare({ enabled: true }), bare({ enabled: false }), bare({ enabled: true })]).toEqual([true, false, true]);
     const selected = compileRule('self.a.b == 1');
     expect([selected({ a: { b: 1n } }), selected({ a: [1n] }), selected({ a: 'b' }), selected({ a: { b: 1 } })]).toEqual([true, expect.any(String), expect.any(String), true]);
   });

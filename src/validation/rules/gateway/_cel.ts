@@ -212,7 +212,8 @@ export function readsOf(expr: Expr): Reads {
   const root: Reads = {};
   const scope = new Map<string, Reads>([['self', root]]);
   try {
-    visitReads(expr, scope);
+    // the rule's result is the part it denotes, if it is one (`self.enabled`): read whole
+    visitWhole(expr, scope);
   } catch {
     root.whole = true;
   }
