@@ -78,6 +78,17 @@ describe('the Kubernetes CEL functions', () => {
     expect([selected({ a: { b: 1n } }), selected({ a: [1n] }), selected({ a: 'b' }), selected({ a: { b: 1 } })]).toEqual([true, expect.any(String), expect.any(String), true]);
   });
 
+  test('a rule gives the same results before and after it stops keeping them (values that seldom repeat)', () => {
+    const rule = 'self.all(h, !h.startsWith("x"))';
+    const hosts = Array.from({ length: 600 }, (_, i) => [i % 7 === 0 ? `x${i}.example.com` : `h${i}.example.com`]);
+    const compiled = compileRule(rule);
+    const previous = celShortcuts(false);
+    const plain = hosts.map((h) => compileRule(rule)(h));
+    celShortcuts(previous);
+    expect(hosts.map((h) => compiled(h))).toEqual(plain);
+    expect(plain.filter((r) => r !== true)).toHaveLength(86);
+  });
+
   test('values converted to CEL once per context evaluate as the plain values do', () => {
     const context = new CelContext();
     const value = { matches: [{ path: { type: 'Exact', value: '/a' } }], n: 2n, f: 1.5, none: null };

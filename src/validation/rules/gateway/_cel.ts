@@ -74,6 +74,8 @@ const COMPILED = new Map<string, CompiledRule>();
 
 /** The most results kept per rule: past it the rule's memo starts again empty. */
 const MEMO_SIZE = 4096;
+/** The lookups after which a rule's memo is judged: it stays only if a quarter of them found a result. */
+const MEMO_WINDOW = 128;
 /** The longest memo key: a larger value is evaluated every time (its key would cost more than it saves). */
 const MEMO_KEY_LENGTH = 512;
 
@@ -102,16 +104,35 @@ export function compileRule(source: string): CompiledRule {
       return result === true ? true : result === false ? false : `the rule evaluated to ${String(result)}, not a bool`;
     };
     const memo = new Map<string, boolean | string>();
+    // A rule whose values seldom repeat (one host name per route) would pay for a key at every
+    // evaluation and seldom find it: after each window of lookups with few hits, it stops keeping
+    // results for good (results are the same either way).
+    let memoize = true;
+    let lookups = 0;
+    let hits = 0;
     compiled = (self: unknown, context?: CelContext) => {
       if (!SHORTCUTS) {
         return evaluate(self);
       }
       const ctx = context ?? new CelContext();
+      if (!memoize) {
+        return evaluate(self, ctx);
+      }
       const key = readKey(self, reads, ctx);
       if (key === null) {
         return evaluate(self, ctx);
       }
       let result = memo.get(key);
+      if (++lookups === MEMO_WINDOW) {
+        memoize = hits + (result !== undefined ? 1 : 0) >= MEMO_WINDOW / 4;
+        if (!memoize) {
+          memo.clear();
+        }
+        lookups = 0;
+        hits = 0;
+      } else if (result !== undefined) {
+        hits++;
+      }
       if (result === undefined) {
         result = evaluate(self, ctx);
         if (memo.size >= MEMO_SIZE) {
