@@ -4,7 +4,7 @@
  * (scripts/gateway-api/*.yaml: the v1.6.1 standard-channel CRDs of kubernetes-sigs/gateway-api): for each kind, which apiVersions the CRD serves,
  * and for each served version the OpenAPI schema as the checker needs it (types, enums, limits,
  * patterns, required fields, defaults, list types and map keys, and each x-kubernetes-validations
- * CEL rule with its message). Descriptions are dropped; `status` is dropped too, since the API
+ * CEL rule with its message and its parsed syntax tree). Descriptions are dropped; `status` is dropped too, since the API
  * server ignores the status of an object created through the main resource.
  *
  * Usage: node scripts/generate-gateway-data.js [crd-dir] [out-file]
@@ -66,7 +66,7 @@ function compact(s, rules, ruleIndex) {
   const v = s['x-kubernetes-validations'];
   if (v && v.length > 0) {
     n.v = v.map((rule) => {
-      const entry = { rule: rule.rule, message: rule.message || '' };
+      const entry = { rule: rule.rule, message: rule.message || '', ast: parsedRule(rule.rule) };
       if (rule.messageExpression) entry.messageExpression = rule.messageExpression;
       if (rule.reason) entry.reason = rule.reason;
       if (rule.fieldPath) entry.fieldPath = rule.fieldPath;
@@ -82,6 +82,18 @@ function compact(s, rules, ruleIndex) {
     });
   }
   return n;
+}
+
+/**
+ * A rule's syntax tree as the evaluator's parser gives it (a `cel.expr.ParsedExpr`, protobuf
+ * binary in base64): the checker reads it instead of parsing the rule again in every process.
+ * The checker uses a tree only for the exact rule text it was parsed from.
+ */
+function parsedRule(rule) {
+  const { parse } = require('@bufbuild/cel');
+  const { toBinary } = require('@bufbuild/protobuf');
+  const { ParsedExprSchema } = require('@bufbuild/cel-spec/cel/expr/syntax_pb.js');
+  return Buffer.from(toBinary(ParsedExprSchema, parse(rule))).toString('base64');
 }
 
 /** The data of all CRDs in `dir`. */

@@ -1,4 +1,6 @@
 import { parse } from '@bufbuild/cel';
+import { ParsedExprSchema } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import { equals, fromBinary } from '@bufbuild/protobuf';
 import { gateway, grpcRoute, httpRoute, secret, service, tlsGateway, validSet } from './_fixtures';
 import { run } from './_run';
 import { CelContext, Reads, celShortcuts, celValueOf, compileRule, evaluateMessage, kubernetesIsIP, readsOf } from '../../../src/validation/rules/gateway/_cel';
@@ -76,6 +78,14 @@ describe('the Kubernetes CEL functions', () => {
     expect([bare({ enabled: true }), bare({ enabled: false }), bare({ enabled: true })]).toEqual([true, false, true]);
     const selected = compileRule('self.a.b == 1');
     expect([selected({ a: { b: 1n } }), selected({ a: [1n] }), selected({ a: 'b' }), selected({ a: { b: 1 } })]).toEqual([true, expect.any(String), expect.any(String), true]);
+  });
+
+  test('the syntax tree kept with each CRD rule is the one the parser gives for its text', () => {
+    expect(CRD_DATA.rules.length).toBeGreaterThan(50);
+    for (const r of CRD_DATA.rules) {
+      expect(r.ast).toBeDefined();
+      expect({ rule: r.rule, same: equals(ParsedExprSchema, fromBinary(ParsedExprSchema, Buffer.from(r.ast!, 'base64')), parse(r.rule)) }).toEqual({ rule: r.rule, same: true });
+    }
   });
 
   test('a rule gives the same results before and after it stops keeping them (values that seldom repeat)', () => {

@@ -2,6 +2,8 @@ import { isIP, isIPv6 } from 'net';
 import { CelScalar, celEnv, celFunc, celList, celMap, isCelError, isCelList, isCelMap, parse, plan } from '@bufbuild/cel';
 import type { CelEnv } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { ParsedExprSchema } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import { fromBinary } from '@bufbuild/protobuf';
 import * as ipaddr from 'ipaddr.js';
 import { CrdRule } from './_crd-types';
 
@@ -80,8 +82,9 @@ const MEMO_WINDOW = 128;
 const MEMO_KEY_LENGTH = 512;
 
 /**
- * Compiles a rule once per process (parse and plan), then evaluates it in linear time per call.
- * Throws when the rule does not compile.
+ * Compiles a rule once per process (parse, or read the syntax tree `ast` generated with the CRD
+ * data, and plan), then evaluates it in linear time per call. Throws when the rule does not
+ * compile.
  *
  * A rule is a pure function of what it reads of `self` (no `oldSelf`, no time, no randomness in
  * the API server's CEL environment), so its result is kept per value of those parts (see
@@ -90,10 +93,14 @@ const MEMO_KEY_LENGTH = 512;
  * The key tells every CEL type apart (`1` the int, `1.0` the double, `"1"` the string) and keeps
  * the order of map entries, so two values with one key are the same CEL value for the rule.
  */
-export function compileRule(source: string): CompiledRule {
+export function compileRule(source: string, ast?: string): CompiledRule {
   let compiled = COMPILED.get(source);
   if (compiled === undefined) {
-    const parsed = parse(source);
+    // the syntax tree generated with the CRD data (`CrdRule.ast`), read instead of parsed
+    const parsed = ast !== undefined ? fromBinary(ParsedExprSchema, Buffer.from(ast, 'base64')) : parse(source);
+    if (parsed.expr === undefined) {
+      throw new Error(`the syntax tree of the rule has no expression: ${source}`);
+    }
     const run = plan(env(), parsed);
     const reads = sharedReads(readsOf(parsed.expr));
     const evaluate = (self: unknown, context?: CelContext): boolean | string => {

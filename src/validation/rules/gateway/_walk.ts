@@ -239,7 +239,7 @@ const COMPILED = new WeakMap<CrdRule, CompiledRule | null>();
 function compiledOf(rule: CrdRule): CompiledRule | null {
   let compiled = COMPILED.get(rule);
   if (compiled === undefined) {
-    compiled = skipReason(rule) !== undefined ? null : compileRule(rule.rule);
+    compiled = skipReason(rule) !== undefined ? null : compileRule(rule.rule, rule.ast);
     COMPILED.set(rule, compiled);
   }
   return compiled;
