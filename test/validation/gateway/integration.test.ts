@@ -17,6 +17,25 @@ test('an HTTPRoute at an unserved version is API001, a misspelt kind API006', ()
   expect(ids([{ ...httpRoute(), kind: 'HttpRoute' }])).toEqual(['0 API006 error kind']);
 });
 
+test('TCPRoute and UDPRoute are kinds of the v1.6.1 standard channel, checked against their CRDs', () => {
+  // GIVEN the two L4 routes of the standard channel since Gateway API v1.6.0 (served at v1 only)
+  const l4 = (kind: string, rule: any) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind,
+    metadata: { name: 'app', namespace: 'default' },
+    spec: { parentRefs: [{ name: 'gw', sectionName: 'foo' }], rules: [rule] },
+  });
+  // THEN a valid one is no API006 (an unknown kind) and gets no error
+  for (const kind of ['TCPRoute', 'UDPRoute']) {
+    expect(ManifestChecker.check([l4(kind, { backendRefs: [{ name: 'svc', port: 6000 }] })])
+      .filter((f) => f.severity === Severity.ERROR).map((f) => f.ruleId)).toEqual([]);
+    // AND their CRD's rules hold: a Service backendRef needs a port (CEL), the version must be served
+    expect(ids([l4(kind, { backendRefs: [{ name: 'svc' }] })])).toContain('0 GW008 error spec.rules[0].backendRefs[0]');
+    expect(ids([{ ...l4(kind, { backendRefs: [{ name: 'svc', port: 6000 }] }), apiVersion: 'gateway.networking.k8s.io/v1alpha2' }]))
+      .toContain('0 API001 error apiVersion');
+  }
+});
+
 test('a parent Gateway or backend Service not among the manifests is a warning, an error in a complete set', () => {
   // GIVEN a route alone
   const route = httpRoute();
