@@ -32,7 +32,8 @@ function crdDir(arg) {
  * One schema node, compact. Keys: t type, p properties, r required, i items, a additionalProperties
  * (a node, or true for any value), u x-kubernetes-preserve-unknown-fields, o x-kubernetes-int-or-string,
  * e enum, d default, n nullable, f format, x pattern, minL/maxL maxLength, minI/maxI items,
- * minP/maxP properties, min/max, lt list type, lk list map keys, v CEL rules (indexes into `rules`).
+ * minP/maxP properties, min/max, lt list type, lk list map keys, v CEL rules (indexes into `rules`),
+ * one/any/not the oneOf/anyOf/not alternatives.
  */
 function compact(s, rules, ruleIndex) {
   const n = {};
@@ -60,6 +61,9 @@ function compact(s, rules, ruleIndex) {
     for (const [k, c] of Object.entries(s.properties)) n.p[k] = compact(c, rules, ruleIndex);
   }
   if (s.items) n.i = compact(s.items, rules, ruleIndex);
+  if (s.oneOf) n.one = s.oneOf.map((c) => compact(c, rules, ruleIndex));
+  if (s.anyOf) n.any = s.anyOf.map((c) => compact(c, rules, ruleIndex));
+  if (s.not) n.not = compact(s.not, rules, ruleIndex);
   if (s.additionalProperties !== undefined && s.additionalProperties !== false) {
     n.a = s.additionalProperties === true ? true : compact(s.additionalProperties, rules, ruleIndex);
   }

@@ -48,6 +48,7 @@ const CASES: RuleCase[] = [
   { id: 'GW008', title: 'a Service backendRef without port (CEL)', pass: BASE, fail: [edit(httpRoute(), (r) => { delete r.spec.rules[0].backendRefs[0].port; })], field: 'spec.rules[0].backendRefs[0]' },
   { id: 'GW008', title: 'a TLSRoute hostname that is an IP (CEL with isIP)', pass: BASE, fail: [tlsRoute({ hostnames: ['10.0.0.1'] })], field: 'spec.hostnames' },
   { id: 'GW008', title: 'a GRPC service name with invalid characters (CEL, RE2 (?i))', pass: BASE, fail: [grpcRoute({ rules: [{ matches: [{ method: { service: 'com-example', method: 'Login' } }] }] })], field: 'spec.rules[0].matches[0].method' },
+  { id: 'GW009', title: 'an address of type IPAddress (the default) that is not an IP address (oneOf with format ipv4/ipv6)', pass: BASE, fail: [edit(gateway(), (g) => { g.spec.addresses = [{ value: 'gw.example.com' }]; })], field: 'spec.addresses[0]' },
   { id: 'GW008', title: 'tls on an HTTP listener (CEL)', pass: BASE, fail: [edit(gateway(), (g) => { g.spec.listeners[0].tls = g.spec.listeners[1].tls; })], field: 'spec.listeners' },
   // Cross-object
   { id: 'GW101', title: 'a parentRef to a Gateway that is not among the manifests', pass: BASE, fail: without('Gateway', tlsGateway()), field: 'spec.parentRefs[0].name' },
@@ -226,5 +227,25 @@ describe('other kinds', () => {
     const f = run([edit(httpRoute(), (r) => { r.spec.rules[0].matches[0].path.value = '/a//b'; })]).find((x) => x.ruleId === 'GW008')!;
     expect(f).toMatchObject({ apiVersion: V1, kind: 'HTTPRoute', name: 'store', namespace: 'store', field: 'spec.rules[0].matches[0].path' });
     expect(f.message).toBe('must not contain \'//\' when type one of [\'Exact\', \'PathPrefix\']');
+  });
+});
+
+describe('the alternatives of a schema node (oneOf, anyOf, not)', () => {
+  const addresses = (list: any[]) => run([...without('Gateway', tlsGateway(), edit(gateway(), (g) => { g.spec.addresses = list; }))])
+    .filter((f) => f.ruleId === 'GW009').map((f) => f.field);
+
+  test('a Gateway address is an IP address when its type is IPAddress, and anything the other rules allow otherwise', () => {
+    // IPv4 (octets with leading zeros read as decimal, as the API server's parser does), IPv6,
+    // IPv4-mapped IPv6; a host name or a custom type with any value
+    expect(addresses([{ value: '10.0.0.1' }, { type: 'IPAddress', value: '010.0.0.1' }, { value: '2001:db8::1' }, { value: '::ffff:1.2.3.4' },
+      { type: 'Hostname', value: 'gw.example.com' }, { type: 'example.com/custom', value: 'anything goes' }, { type: 'IPAddress' }])).toEqual([]);
+    // not an address, out of range, too few parts, an IPv6 zone
+    expect(addresses([{ value: 'gw.example.com' }, { value: '256.1.1.1' }, { value: '1.1.1' }, { type: 'IPAddress', value: 'fe80::1%eth0' }]))
+      .toEqual(['spec.addresses[0]', 'spec.addresses[1]', 'spec.addresses[2]', 'spec.addresses[3]']);
+  });
+
+  test('the finding names what each alternative lacks', () => {
+    const f = run([...without('Gateway', tlsGateway(), edit(gateway(), (g) => { g.spec.addresses = [{ value: '1.1.1' }]; }))]).find((x) => x.ruleId === 'GW009')!;
+    expect(f.message).toBe('must satisfy exactly one of the 2 alternatives of the CRD schema (oneOf), and satisfies none of them (alternative 1: `value` is not an IPv4 address (format ipv4) and is not an IPv6 address (format ipv6); alternative 2: `type` is \'IPAddress\')');
   });
 });

@@ -66,10 +66,10 @@ describe('rule catalogue', () => {
     // address reader) and ACK rules (the acknowledgement step)
     expect(ALL_RULES.filter((r) => r.check === undefined).map((r) => r.id)).toEqual([
       'API001', 'API002', 'API003', 'API004', 'API005', 'API006', 'API007', 'NET001', 'NET002',
-      'GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'ACK001', 'ACK002',
+      'GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'GW009', 'ACK001', 'ACK002',
     ]);
     // the Gateway API schema rules are carried by GW001, which walks an object against its CRD once
-    expect(ALL_RULES.find((r) => r.id === 'GW001')!.carries).toEqual(['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'API001', 'API006']);
+    expect(ALL_RULES.find((r) => r.id === 'GW001')!.carries).toEqual(['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'GW009', 'API001', 'API006']);
     // and each NET rule is carried by the rules that read addresses
     const carriers = (id: string) => ALL_RULES.filter((r) => r.carries?.includes(id)).map((r) => r.id);
     expect(carriers('NET001')).toEqual(['SVC009', 'SVC012', 'EP002', 'EPS003']);

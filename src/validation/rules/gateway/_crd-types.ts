@@ -18,7 +18,7 @@ export interface CrdRule {
  * p properties, r required, i items, a additionalProperties (true: any value), u preserve unknown
  * fields, o int-or-string, e enum, d default, n nullable, f format, x pattern, minL/maxL length,
  * minI/maxI items, minP/maxP properties, min/max, lt list type, lk list map keys, v CEL rules
- * (indexes into `CrdData.rules`).
+ * (indexes into `CrdData.rules`), one/any/not the `oneOf`/`anyOf`/`not` alternatives.
  */
 export interface SchemaNode {
   readonly t?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
@@ -44,6 +44,12 @@ export interface SchemaNode {
   readonly lt?: 'atomic' | 'set' | 'map';
   readonly lk?: readonly string[];
   readonly v?: readonly number[];
+  /** `oneOf`: the value must satisfy exactly one of these (partial schemas: enums, formats, properties). */
+  readonly one?: readonly SchemaNode[];
+  /** `anyOf`: the value must satisfy at least one of these. */
+  readonly any?: readonly SchemaNode[];
+  /** `not`: the value must not satisfy this. */
+  readonly not?: SchemaNode;
 }
 
 /** One kind of the CRDs. */

@@ -1,6 +1,7 @@
 import { CelContext, CompiledRule, compileRule, evaluateMessage, skipReason } from './_cel';
 import { CrdRule, SchemaNode } from './_crd-types';
 import { renderValue } from '../../../core/problems';
+import { IpAddress } from '../../../net/ip';
 import { Reporter, hasOwn, isMap } from '../_engine';
 
 /**
@@ -29,6 +30,9 @@ export class SchemaWalk {
    */
   public walk(value: unknown, node: SchemaNode, path: string): unknown {
     const cel = this.check(value, node, path);
+    if ((node.one !== undefined || node.any !== undefined || node.not !== undefined) && value !== null && value !== undefined) {
+      this.alternatives(value, node, path);
+    }
     if (node.v !== undefined) {
       this.pending.push([node.v, cel, path]);
     }
@@ -84,6 +88,33 @@ export class SchemaWalk {
         return isMap(value) ? this.object(value, node, path) : this.wrongType(value, 'a map', path);
       default:
         return value;
+    }
+  }
+
+  /**
+   * The `oneOf`, `anyOf` and `not` of a node (GW009). Checked only when every alternative uses
+   * constraints this walk evaluates (see `satisfies`): one it does not know could make a value
+   * satisfy an alternative it seems to fail, and the check would be stricter than the server.
+   */
+  private alternatives(value: unknown, node: SchemaNode, path: string): void {
+    const parts = [...(node.one ?? []), ...(node.any ?? []), ...(node.not !== undefined ? [node.not] : [])];
+    if (!parts.every(evaluable)) {
+      return;
+    }
+    if (node.one !== undefined) {
+      const met = node.one.filter((alt) => satisfies(value, alt));
+      if (met.length !== 1) {
+        const why = met.length === 0 ? `satisfies none of them (${node.one.map((alt, i) => `alternative ${i + 1}: ${unmet(value, alt)}`).join('; ')})` : `satisfies ${met.length} of them`;
+        this.r.report('GW009', path, value, `must satisfy exactly one of the ${node.one.length} alternatives of the CRD schema (oneOf), and ${why}`,
+          'change the value so that it fits one alternative (see the field\'s reference)');
+      }
+    }
+    if (node.any !== undefined && !node.any.some((alt) => satisfies(value, alt))) {
+      this.r.report('GW009', path, value, `must satisfy one of the alternatives of the CRD schema (anyOf), and satisfies none (${node.any.map((alt, i) => `alternative ${i + 1}: ${unmet(value, alt)}`).join('; ')})`,
+        'change the value so that it fits one alternative (see the field\'s reference)');
+    }
+    if (node.not !== undefined && satisfies(value, node.not)) {
+      this.r.report('GW009', path, value, 'must not satisfy the schema the CRD excludes (not)', 'change the value (see the field\'s reference)');
     }
   }
 
@@ -292,6 +323,94 @@ function describeType(x: unknown): string {
   if (isMap(x)) return 'a map';
   if (typeof x === 'number') return Number.isInteger(x) ? 'an integer' : 'a number';
   return `a ${typeof x}`;
+}
+
+/**
+ * The string formats of the alternatives the walk evaluates, as the API server's OpenAPI
+ * validation reads them: `ipv4` is text its IP parser reads (octets with leading zeros
+ * included) written with dots, `ipv6` one written with colons.
+ */
+const FORMATS: Record<string, (s: string) => boolean> = {
+  ipv4: (s) => IpAddress.isLooseIp(s) && s.includes('.'),
+  ipv6: (s) => IpAddress.isLooseIp(s) && s.includes(':'),
+};
+
+/** The keys of a schema node `satisfies` evaluates. */
+const EVALUATED = new Set(['t', 'e', 'f', 'x', 'p', 'r', 'i', 'one', 'any', 'not']);
+
+/** Whether `satisfies` evaluates every constraint of `node` and of the nodes in it. */
+function evaluable(node: SchemaNode): boolean {
+  for (const key of Object.keys(node)) {
+    if (!EVALUATED.has(key) || (key === 'f' && !hasOwn(FORMATS, node.f!))) {
+      return false;
+    }
+  }
+  return Object.values(node.p ?? {}).every(evaluable) && (node.i === undefined || evaluable(node.i))
+    && [...(node.one ?? []), ...(node.any ?? [])].every(evaluable) && (node.not === undefined || evaluable(node.not));
+}
+
+/** Whether `value` satisfies `node` (an alternative of a oneOf, anyOf or not; see `evaluable`). */
+function satisfies(value: unknown, node: SchemaNode): boolean {
+  return unmet(value, node) === undefined;
+}
+
+/** The first constraint of `node` that `value` does not satisfy, in words, or undefined when it satisfies them all. */
+function unmet(value: unknown, node: SchemaNode): string | undefined {
+  if (node.t !== undefined && !hasType(value, node.t)) {
+    return `is not ${node.t === 'array' ? 'a list' : node.t === 'object' ? 'a map' : `a ${node.t}`}`;
+  }
+  if (node.e !== undefined && !node.e.includes(value)) {
+    return `is not ${node.e.map((e) => renderValue(e)).join(' or ')}`;
+  }
+  if (node.f !== undefined && typeof value === 'string' && hasOwn(FORMATS, node.f) && !FORMATS[node.f](value)) {
+    return `is not an ${node.f === 'ipv4' ? 'IPv4' : 'IPv6'} address (format ${node.f})`;
+  }
+  if (node.x !== undefined && typeof value === 'string' && !patternOf(node.x).test(value)) {
+    return `does not match ${node.x}`;
+  }
+  if (isMap(value)) {
+    for (const key of node.r ?? []) {
+      if (value[key] === undefined) {
+        return `has no \`${key}\``;
+      }
+    }
+    for (const [key, child] of Object.entries(node.p ?? {})) {
+      if (value[key] !== undefined && value[key] !== null) {
+        const inner = unmet(value[key], child);
+        if (inner !== undefined) {
+          return `\`${key}\` ${inner}`;
+        }
+      }
+    }
+  }
+  if (Array.isArray(value) && node.i !== undefined) {
+    const i = value.findIndex((v) => !satisfies(v, node.i!));
+    if (i >= 0) {
+      return `item ${i} ${unmet(value[i], node.i)}`;
+    }
+  }
+  if (node.one !== undefined && node.one.filter((alt) => satisfies(value, alt)).length !== 1) {
+    return 'does not satisfy exactly one of its alternatives';
+  }
+  if (node.any !== undefined && !node.any.some((alt) => satisfies(value, alt))) {
+    return node.any.map((alt) => unmet(value, alt)).join(' and ');
+  }
+  if (node.not !== undefined && satisfies(value, node.not)) {
+    const inner = node.not.e !== undefined && Object.keys(node.not).length === 1 ? `is ${node.not.e.map((e) => renderValue(e)).join(' or ')}` : 'satisfies what is excluded';
+    return inner;
+  }
+  return undefined;
+}
+
+function hasType(value: unknown, type: NonNullable<SchemaNode['t']>): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'integer': return typeof value === 'number' && Number.isInteger(value);
+    case 'number': return typeof value === 'number';
+    case 'boolean': return typeof value === 'boolean';
+    case 'array': return Array.isArray(value);
+    default: return isMap(value);
+  }
 }
 
 const PATTERNS = new Map<string, RegExp>();

@@ -14,7 +14,7 @@ const E = Severity.ERROR;
 /**
  * The API checks of one Gateway API object: its apiVersion (a version the CRDs do not serve is
  * API001, a kind the group does not have is API006), then its `spec` against the CRD schema of
- * that version, after defaulting, and the CRD's CEL rules (GW001 to GW008).
+ * that version, after defaulting, and the CRD's CEL rules (GW001 to GW009).
  */
 export function checkGatewaySchema(r: Reporter): void {
   const m = r.m;
@@ -73,7 +73,7 @@ export const GW001: Rule = {
   check: checkGatewaySchema,
   // One walk of the object against its CRD reports every schema and CEL rule, and the versions
   // and kinds the CRDs do not serve.
-  carries: ['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'API001', 'API006'],
+  carries: ['GW002', 'GW003', 'GW004', 'GW005', 'GW006', 'GW007', 'GW008', 'GW009', 'API001', 'API006'],
 };
 export const GW002: Rule = { ...base, id: 'GW002', summary: 'a field of a Gateway API object has the wrong type for its CRD schema (a string where an integer is expected, ...)' };
 export const GW003: Rule = { ...base, id: 'GW003', summary: 'a field that the CRD schema requires is missing (after the schema defaults are applied)' };
@@ -87,5 +87,11 @@ export const GW008: Rule = {
   summary: 'a CEL validation rule of the CRD (x-kubernetes-validations) does not hold: the message is the CRD\'s',
 };
 
-/** The schema rules, GW001 (whose check reports them all) to GW008. */
-export const SCHEMA_RULES: readonly Rule[] = [GW001, GW002, GW003, GW004, GW005, GW006, GW007, GW008];
+export const GW009: Rule = {
+  ...base,
+  id: 'GW009',
+  summary: 'a value does not fit the alternatives of the CRD schema (oneOf, anyOf, not), such as a Gateway address of type IPAddress that is not an IPv4 or IPv6 address',
+};
+
+/** The schema rules, GW001 (whose check reports them all) to GW009. */
+export const SCHEMA_RULES: readonly Rule[] = [GW001, GW002, GW003, GW004, GW005, GW006, GW007, GW008, GW009];
