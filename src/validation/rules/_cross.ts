@@ -80,6 +80,8 @@ export interface PodTemplate {
   readonly portNames: Map<string, Set<string>>;
   /** Declared port numbers. */
   readonly portNumbers: Set<number>;
+  /** Declared host ports, each with the container port it forwards to. */
+  readonly hostPorts: Map<number, number>;
 }
 
 /** `Deployment/web`: the workload of a template, for messages. */
@@ -130,14 +132,15 @@ function templateOf(m: Manifest): PodTemplate | undefined {
   }
   const portNames = new Map<string, Set<string>>();
   const portNumbers = new Set<number>();
+  const hostPorts = new Map<number, number>();
   const spec = map(t.spec);
-  addPorts(list(spec.containers), portNames, portNumbers);
-  addPorts(list(spec.initContainers), portNames, portNumbers);
-  return { workload: m, labels, portNames, portNumbers };
+  addPorts(list(spec.containers), portNames, portNumbers, hostPorts);
+  addPorts(list(spec.initContainers), portNames, portNumbers, hostPorts);
+  return { workload: m, labels, portNames, portNumbers, hostPorts };
 }
 
-/** Adds the ports the containers declare to the names and numbers of a template. */
-function addPorts(containers: readonly any[], portNames: Map<string, Set<string>>, portNumbers: Set<number>): void {
+/** Adds the ports the containers declare to the names, numbers and host ports of a template. */
+function addPorts(containers: readonly any[], portNames: Map<string, Set<string>>, portNumbers: Set<number>, hostPorts: Map<number, number>): void {
   for (const c of containers) {
     for (const p of list(map(c).ports)) {
       if (!isMap(p)) {
@@ -148,6 +151,9 @@ function addPorts(containers: readonly any[], portNames: Map<string, Set<string>
       }
       if (typeof p.containerPort === 'number') {
         portNumbers.add(p.containerPort);
+        if (typeof p.hostPort === 'number') {
+          hostPorts.set(p.hostPort, p.containerPort);
+        }
       }
     }
   }
