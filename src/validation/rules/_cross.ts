@@ -366,12 +366,23 @@ export function routingOf(ing: Manifest): IngressRouting | undefined {
   };
 }
 
-/** Calls `each` for every path of the Ingress `ing`, with its host and path ('' when missing). */
-export function forEachServedPath(ing: Manifest, each: (host: string, path: string, rule: number, index: number) => void): void {
+/** Calls `each` for every path of the Ingress `ing`, with its host and path ('' when missing) and how it matches. */
+export function forEachServedPath(ing: Manifest, each: (host: string, path: string, rule: number, index: number, match: string) => void): void {
   list(map(ing.spec).rules).forEach((rule, i) => {
     const host = str(map(rule).host) ?? '';
-    list(map(map(rule).http).paths).forEach((p, j) => each(host, str(map(p).path) ?? '', i, j));
+    list(map(map(rule).http).paths).forEach((p, j) => each(host, str(map(p).path) ?? '', i, j, matchOf(map(p).pathType)));
   });
+}
+
+/**
+ * How a path matches, for duplicates: an `Exact` path and a `Prefix` (or implementation-specific)
+ * path of the same text are two routes, not one served twice. The Ingress API defines the
+ * precedence between them (networking/v1 `HTTPIngressPath.pathType`, and the "Multiple matches"
+ * section of the Ingress docs: an exact path wins over a prefix path of the same length), so
+ * `/api` exact and `/api` prefix together route `/api` to the first and `/api/x` to the second.
+ */
+function matchOf(pathType: unknown): string {
+  return pathType === 'Exact' ? 'Exact' : '';
 }
 
 /**
@@ -391,17 +402,18 @@ export class IngressPaths {
     const byEntryPoints = entry(this.first, routing.className, newMap<string, Map<string, Map<string, ServedPath>>>);
     const hosts = entry(byEntryPoints, routing.entryPoints, newMap<string, Map<string, ServedPath>>);
     const ns = namespaceOf(ing, this.defaultNamespace);
-    forEachServedPath(ing, (host, path, rule, index) => {
+    forEachServedPath(ing, (host, path, rule, index, match) => {
       const paths = entry(hosts, host, newMap<string, ServedPath>);
-      if (!paths.has(path)) {
-        paths.set(path, { ns, ing, rule, path: index });
+      const key = `${match} ${path}`;
+      if (!paths.has(key)) {
+        paths.set(key, { ns, ing, rule, path: index });
       }
     });
   }
 
-  /** The first path that serves `host` and `path` with `routing`. */
-  public firstServing(routing: IngressRouting, host: string, path: string): ServedPath | undefined {
-    return this.first.get(routing.className)?.get(routing.entryPoints)?.get(host)?.get(path);
+  /** The first path that serves `host` and `path` with `routing`, matching as `match` (see `forEachServedPath`). */
+  public firstServing(routing: IngressRouting, host: string, path: string, match: string): ServedPath | undefined {
+    return this.first.get(routing.className)?.get(routing.entryPoints)?.get(host)?.get(`${match} ${path}`);
   }
 }
 
