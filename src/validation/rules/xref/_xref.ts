@@ -156,7 +156,8 @@ export function forEachSelectedTarget(r: Reporter, set: ManifestSet,
  * v1 API says so), so a port merely absent from it is only a warning (XREF015); a number the
  * pod itself forwards from the node to another container port is the node's, not the container's.
  */
-export function undeclaredNumber(target: number, selected: readonly PodTemplate[]): { readonly hostPort: boolean; readonly declared: string } | undefined {
+export function undeclaredNumber(target: number, selected: readonly PodTemplate[]):
+{ readonly hostPort: boolean; readonly declared: string } | undefined {
   const declaring = selected.filter((t) => t.portNumbers.size > 0);
   const missing = declaring.filter((t) => !t.portNumbers.has(target));
   if (missing.length === 0) {

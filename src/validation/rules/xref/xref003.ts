@@ -14,7 +14,10 @@ export const XREF003: Rule = {
   uses: [POD_TEMPLATES],
   check(r, set) {
     forEachSelectedTarget(r, set, (target, _p, i, selected) => {
-      const undeclared = typeof target === 'number' ? undeclaredNumber(target, selected) : undefined;
+      if (typeof target !== 'number') {
+        return;
+      }
+      const undeclared = undeclaredNumber(target, selected);
       if (undeclared !== undefined && undeclared.hostPort) {
         const forwarded = [...new Set(selected.map((t) => t.hostPorts.get(target)))].join(', ');
         r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is a hostPort of the selected pods, which forward it to container port ${forwarded}: a Service sends traffic to the pod's own port, and ${undeclared.declared}, so traffic to this port is refused`,

@@ -1,5 +1,5 @@
-import { XREF003 } from '../../../../src/validation/rules/xref/xref003';
 import { ManifestChecker } from '../../../../src';
+import { XREF003 } from '../../../../src/validation/rules/xref/xref003';
 import { WEB_PODS, deployment, web } from '../../_fixtures';
 import { ruleCases } from '../_case';
 
