@@ -80,6 +80,8 @@ export interface PodTemplate {
   readonly portNames: Map<string, Set<string>>;
   /** Declared port numbers. */
   readonly portNumbers: Set<number>;
+  /** Declared host ports, each with the container port it forwards to. */
+  readonly hostPorts: Map<number, number>;
 }
 
 /** `Deployment/web`: the workload of a template, for messages. */
@@ -130,14 +132,15 @@ function templateOf(m: Manifest): PodTemplate | undefined {
   }
   const portNames = new Map<string, Set<string>>();
   const portNumbers = new Set<number>();
+  const hostPorts = new Map<number, number>();
   const spec = map(t.spec);
-  addPorts(list(spec.containers), portNames, portNumbers);
-  addPorts(list(spec.initContainers), portNames, portNumbers);
-  return { workload: m, labels, portNames, portNumbers };
+  addPorts(list(spec.containers), portNames, portNumbers, hostPorts);
+  addPorts(list(spec.initContainers), portNames, portNumbers, hostPorts);
+  return { workload: m, labels, portNames, portNumbers, hostPorts };
 }
 
-/** Adds the ports the containers declare to the names and numbers of a template. */
-function addPorts(containers: readonly any[], portNames: Map<string, Set<string>>, portNumbers: Set<number>): void {
+/** Adds the ports the containers declare to the names, numbers and host ports of a template. */
+function addPorts(containers: readonly any[], portNames: Map<string, Set<string>>, portNumbers: Set<number>, hostPorts: Map<number, number>): void {
   for (const c of containers) {
     for (const p of list(map(c).ports)) {
       if (!isMap(p)) {
@@ -148,6 +151,9 @@ function addPorts(containers: readonly any[], portNames: Map<string, Set<string>
       }
       if (typeof p.containerPort === 'number') {
         portNumbers.add(p.containerPort);
+        if (typeof p.hostPort === 'number') {
+          hostPorts.set(p.hostPort, p.containerPort);
+        }
       }
     }
   }
@@ -360,12 +366,23 @@ export function routingOf(ing: Manifest): IngressRouting | undefined {
   };
 }
 
-/** Calls `each` for every path of the Ingress `ing`, with its host and path ('' when missing). */
-export function forEachServedPath(ing: Manifest, each: (host: string, path: string, rule: number, index: number) => void): void {
+/** Calls `each` for every path of the Ingress `ing`, with its host and path ('' when missing) and how it matches. */
+export function forEachServedPath(ing: Manifest, each: (host: string, path: string, rule: number, index: number, match: string) => void): void {
   list(map(ing.spec).rules).forEach((rule, i) => {
     const host = str(map(rule).host) ?? '';
-    list(map(map(rule).http).paths).forEach((p, j) => each(host, str(map(p).path) ?? '', i, j));
+    list(map(map(rule).http).paths).forEach((p, j) => each(host, str(map(p).path) ?? '', i, j, matchOf(map(p).pathType)));
   });
+}
+
+/**
+ * How a path matches, for duplicates: an `Exact` path and a `Prefix` (or implementation-specific)
+ * path of the same text are two routes, not one served twice. The Ingress API defines the
+ * precedence between them (networking/v1 `HTTPIngressPath.pathType`, and the "Multiple matches"
+ * section of the Ingress docs: an exact path wins over a prefix path of the same length), so
+ * `/api` exact and `/api` prefix together route `/api` to the first and `/api/x` to the second.
+ */
+function matchOf(pathType: unknown): string {
+  return pathType === 'Exact' ? 'Exact' : '';
 }
 
 /**
@@ -385,17 +402,18 @@ export class IngressPaths {
     const byEntryPoints = entry(this.first, routing.className, newMap<string, Map<string, Map<string, ServedPath>>>);
     const hosts = entry(byEntryPoints, routing.entryPoints, newMap<string, Map<string, ServedPath>>);
     const ns = namespaceOf(ing, this.defaultNamespace);
-    forEachServedPath(ing, (host, path, rule, index) => {
+    forEachServedPath(ing, (host, path, rule, index, match) => {
       const paths = entry(hosts, host, newMap<string, ServedPath>);
-      if (!paths.has(path)) {
-        paths.set(path, { ns, ing, rule, path: index });
+      const key = `${match} ${path}`;
+      if (!paths.has(key)) {
+        paths.set(key, { ns, ing, rule, path: index });
       }
     });
   }
 
-  /** The first path that serves `host` and `path` with `routing`. */
-  public firstServing(routing: IngressRouting, host: string, path: string): ServedPath | undefined {
-    return this.first.get(routing.className)?.get(routing.entryPoints)?.get(host)?.get(path);
+  /** The first path that serves `host` and `path` with `routing`, matching as `match` (see `forEachServedPath`). */
+  public firstServing(routing: IngressRouting, host: string, path: string, match: string): ServedPath | undefined {
+    return this.first.get(routing.className)?.get(routing.entryPoints)?.get(host)?.get(`${match} ${path}`);
   }
 }
 

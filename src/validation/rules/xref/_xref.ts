@@ -148,17 +148,22 @@ export function forEachSelectedTarget(r: Reporter, set: ManifestSet,
 }
 
 /**
- * For a numeric target port: the selected templates that declare ports and not this one, and
- * whether every selected template declares its ports (XREF003) or only some do (XREF015), with
- * the text that says so. Undefined when no template that declares ports lacks it. Containers may
- * listen on ports they do not declare: only pods that declare theirs tell that nothing listens.
+ * For a numeric target port: the selected templates that declare ports and not this one, the
+ * text that says so, and whether each of them (and every selected template declares its ports)
+ * declares the number as a `hostPort` forwarded to another container port (XREF003). Undefined
+ * when no template that declares ports lacks it. The list of container ports is informational:
+ * a container may listen on a port it does not declare (the Container `ports` field of the core
+ * v1 API says so), so a port merely absent from it is only a warning (XREF015); a number the
+ * pod itself forwards from the node to another container port is the node's, not the container's.
  */
-export function undeclaredNumber(target: number, selected: readonly PodTemplate[]): { readonly all: boolean; readonly declared: string } | undefined {
+export function undeclaredNumber(target: number, selected: readonly PodTemplate[]):
+{ readonly hostPort: boolean; readonly declared: string } | undefined {
   const declaring = selected.filter((t) => t.portNumbers.size > 0);
   const missing = declaring.filter((t) => !t.portNumbers.has(target));
   if (missing.length === 0) {
     return undefined;
   }
   const declared = `${missing.map(ownerOf).join(', ')} declare${missing.length === 1 ? 's' : ''} ${missing.length === 1 ? 'its ports' : 'their ports'} (${describePorts(missing)})`;
-  return { all: declaring.length === selected.length, declared };
+  const hostPort = declaring.length === selected.length && missing.length === declaring.length && missing.every((t) => t.hostPorts.has(target));
+  return { hostPort, declared };
 }

@@ -6,7 +6,7 @@ import { Rule } from '../_rule';
 
 export const XREF003: Rule = {
   id: 'XREF003',
-  summary: 'a numeric targetPort is declared by no container of the selected pods, which all declare their ports',
+  summary: 'a numeric targetPort is a hostPort the selected pods forward to another container port, and no container declares it',
   kinds: ['Service'],
   severity: Severity.ERROR,
   docsUrl: `${SVC_DOCS}#field-spec-ports`,
@@ -14,10 +14,14 @@ export const XREF003: Rule = {
   uses: [POD_TEMPLATES],
   check(r, set) {
     forEachSelectedTarget(r, set, (target, _p, i, selected) => {
-      const undeclared = typeof target === 'number' ? undeclaredNumber(target, selected) : undefined;
-      if (undeclared !== undefined && undeclared.all) {
-        r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is not a port the selected containers declare: ${undeclared.declared}, and traffic to this port is refused`,
-          'use the containerPort the container listens on (not a hostPort), or declare the port');
+      if (typeof target !== 'number') {
+        return;
+      }
+      const undeclared = undeclaredNumber(target, selected);
+      if (undeclared !== undefined && undeclared.hostPort) {
+        const forwarded = [...new Set(selected.map((t) => t.hostPorts.get(target)))].join(', ');
+        r.report('XREF003', `spec.ports[${i}].targetPort`, target, `is a hostPort of the selected pods, which forward it to container port ${forwarded}: a Service sends traffic to the pod's own port, and ${undeclared.declared}, so traffic to this port is refused`,
+          `use the containerPort the container listens on (${forwarded}), not the hostPort`);
       }
     });
   },

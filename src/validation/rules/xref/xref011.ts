@@ -16,7 +16,7 @@ function describeServed(s: ServedPath): string {
 
 export const XREF011: Rule = {
   id: 'XREF011',
-  summary: 'the same host and path are served by two Ingresses (or twice by one) of the same class and entry points',
+  summary: 'the same host and path, matched the same way, are served by two Ingresses (or twice by one) of the same class and entry points',
   kinds: ['Ingress'],
   severity: Severity.ERROR,
   docsUrl: `${ING_DOCS}#name-based-virtual-hosting`,
@@ -29,8 +29,8 @@ export const XREF011: Rule = {
     }
     const paths = set.part(INGRESS_PATHS);
     const { className, entryPoints } = routing;
-    forEachServedPath(r.m, (host, path, i, j) => {
-      const first = paths.firstServing(routing, host, path);
+    forEachServedPath(r.m, (host, path, i, j, match) => {
+      const first = paths.firstServing(routing, host, path, match);
       if (first !== undefined && (first.ing !== r.m || first.rule !== i || first.path !== j)) {
         r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${className ? ` (class '${className}')` : ''}${entryPoints ? ` (entry points '${entryPoints}')` : ''}: the controller picks one of them`,
           'serve each host and path from one Ingress only');

@@ -6,7 +6,7 @@ import { Rule } from '../_rule';
 
 export const XREF015: Rule = {
   id: 'XREF015',
-  summary: 'a numeric targetPort is declared by no container of the selected pods that declare ports, while other selected pods declare none',
+  summary: 'a numeric targetPort is not among the ports that the selected pods declaring ports declare (a container may listen on ports it does not declare)',
   kinds: ['Service'],
   severity: Severity.WARNING,
   docsUrl: `${SVC_DOCS}#field-spec-ports`,
@@ -15,9 +15,9 @@ export const XREF015: Rule = {
   check(r, set) {
     forEachSelectedTarget(r, set, (target, _p, i, selected) => {
       const undeclared = typeof target === 'number' ? undeclaredNumber(target, selected) : undefined;
-      if (undeclared !== undefined && !undeclared.all) {
-        r.report('XREF015', `spec.ports[${i}].targetPort`, target, `is not a port the selected containers declare: ${undeclared.declared}; other selected pods declare none`,
-          'check the port the containers listen on');
+      if (undeclared !== undefined && !undeclared.hostPort) {
+        r.report('XREF015', `spec.ports[${i}].targetPort`, target, `is not a port the selected containers declare: ${undeclared.declared}; unless a container listens on it without declaring it (its command or configuration may say so), traffic to this port is refused`,
+          'check the port the containers listen on, and declare it');
       }
     });
   },
