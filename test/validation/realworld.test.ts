@@ -3,7 +3,7 @@
 // file is checked on its own, the way a user runs the command-line tool over a repository.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliIo, main } from '../../src/cli/main';
+import { checkFileWithCli } from '../_cli';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'realworld');
 
@@ -22,13 +22,9 @@ const VERDICTS: Verdict[] = fs.readFileSync(path.join(ROOT, 'expect.tsv'), 'utf-
     return { file, verdict: verdict as Verdict['verdict'], reason, errorRules: rules === '-' ? [] : rules.split(',').map((r) => r.trim()) };
   });
 
-/** Runs the CLI over one file with JSON output: its exit code and its findings. */
-function check(file: string): { code: number; findings: any[]; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: () => '' };
-  const code = main(['--format', 'json', path.join(ROOT, file)], io);
-  return { code, findings: out ? JSON.parse(out).findings : [], err };
+/** Runs the CLI over one file of the corpus with JSON output. */
+function check(file: string): ReturnType<typeof checkFileWithCli> {
+  return checkFileWithCli(path.join(ROOT, file));
 }
 
 test('the corpus is complete: every file has a verdict, every verdict a file', () => {

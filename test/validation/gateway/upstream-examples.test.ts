@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { CliIo, main } from '../../../src/cli/main';
+import { checkFileWithCli } from '../../_cli';
 
 const ROOT = path.join(__dirname, '..', '..', 'fixtures', 'gateway-api-examples');
 const GROUP = 'gateway.networking.k8s.io/';
@@ -33,13 +33,9 @@ const VERDICTS: Verdict[] = fs.readFileSync(path.join(ROOT, 'expect.tsv'), 'utf-
     };
   });
 
-/** Runs the CLI over one file with JSON output: its exit code and its findings. */
-function check(file: string): { code: number; findings: any[]; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readStdin: () => '' };
-  const code = main(['--format', 'json', path.join(ROOT, file)], io);
-  return { code, findings: out ? JSON.parse(out).findings : [], err };
+/** Runs the CLI over one file of the corpus with JSON output. */
+function check(file: string): ReturnType<typeof checkFileWithCli> {
+  return checkFileWithCli(path.join(ROOT, file));
 }
 
 function yamlFiles(dir: string): string[] {
