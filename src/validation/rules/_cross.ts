@@ -3,6 +3,7 @@ import { WORKLOADS } from './_links';
 import { IndexPart } from './_rule';
 import { CLASS_ANNOTATION } from './ingress/_ingress';
 import { protocolOf, serviceType } from './service/_service';
+import { podTemplateSource } from '../../net/network-policy';
 
 /**
  * The cross-object index: the parts the cross-object rules read (`ManifestSet.part`). Each is
@@ -94,28 +95,8 @@ export function declaresName(t: PodTemplate, name: string, protocol: string): bo
   return t.portNames.get(protocol)?.has(name) === true;
 }
 
-/** The pod template (its `metadata` and `spec`) of a workload object, or undefined. */
-function podTemplateOf(m: Manifest): { readonly metadata?: unknown; readonly spec?: unknown } | undefined {
-  const spec = map(m.spec);
-  switch (m.kind) {
-    case 'Pod':
-      return m;
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'ReplicaSet':
-    case 'ReplicationController':
-    case 'Job':
-      return isMap(spec.template) ? spec.template : undefined;
-    case 'CronJob':
-      return map(map(map(spec.jobTemplate).spec).template);
-    default:
-      return undefined;
-  }
-}
-
 function templateOf(m: Manifest): PodTemplate | undefined {
-  const t = podTemplateOf(m);
+  const t = podTemplateSource(m.obj);
   if (!t) {
     return undefined;
   }
