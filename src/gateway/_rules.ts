@@ -2,13 +2,24 @@
 // The authority is the v1.6.1 standard-channel CRDs (their openAPIV3Schema `pattern`,
 // `maxLength`, `maxItems` and `x-kubernetes-validations`); each function returns the problems
 // found, worded without the field name. Not exported by the folder's index.
-import { ApiObject, Chart, Duration } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { ApiObject, ApiObjectMetadata, Chart, Duration } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { KubeName } from '../net/names';
 import { PortRules } from '../net/port';
 
 /** The API group of the Gateway API kinds. */
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+
+/**
+ * The object of a Gateway API construct (`gateway.networking.k8s.io/v1`, construct id
+ * `Resource`): a plain ApiObject whose spec is written as its JSON. The classes imported from
+ * the CRDs map their JSON once more after the JSON patches, which drops every field they do not
+ * know (an experimental-channel field added by a patch) and copies the object at every
+ * rendering.
+ */
+export function gatewayObject(scope: Construct, kind: string, metadata: ApiObjectMetadata, spec: unknown): ApiObject {
+  return new ApiObject(scope, 'Resource', { apiVersion: `${GATEWAY_GROUP}/v1`, kind, metadata, spec });
+}
 
 /** The CRD limits we enforce (`maxItems`, `maxLength`). */
 export const LIMITS = {

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as gw from './_imports/gateway-api.generated';
-import { hostnameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
+import type * as gw from './_imports/gateway-api.generated';
+import { gatewayObject, hostnameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
 import { Problems } from '../core/problems';
 import { KubeName } from '../net/names';
 import { underSafetyNet } from '../validation/safety-net';
@@ -115,17 +115,16 @@ export class BackendTlsPolicy extends Construct {
       problems.addEach('namespace', p.namespace, namespaceErrors(p.namespace));
     }
     problems.throwIfAny();
-    this.resource = new gw.BackendTlsPolicy(this, 'Resource', {
-      metadata: { name: p.name, namespace: p.namespace },
-      spec: {
-        targetRefs: services.map((name) => ({ group: '', kind: 'Service', name, sectionName: p.sectionName })),
-        validation: {
-          hostname: p.hostname,
-          caCertificateRefs: cas.length > 0 ? cas.map((name) => ({ group: '', kind: 'ConfigMap', name })) : undefined,
-          wellKnownCaCertificates: p.wellKnownCaCertificates,
-        },
+    const spec: gw.BackendTlsPolicySpec = {
+      targetRefs: services.map((name) => ({ group: '', kind: 'Service', name, sectionName: p.sectionName })),
+      validation: {
+        hostname: p.hostname,
+        caCertificateRefs: cas.length > 0 ? cas.map((name) => ({ group: '', kind: 'ConfigMap', name })) : undefined,
       },
-    });
+    };
+    // the field's JSON name (`wellKnownCACertificates`) is not the name of the typed prop
+    const json = { ...spec, validation: { ...spec.validation, wellKnownCACertificates: p.wellKnownCaCertificates } };
+    this.resource = gatewayObject(this, 'BackendTLSPolicy', { name: p.name, namespace: p.namespace }, json);
     underSafetyNet(this);
   }
 }

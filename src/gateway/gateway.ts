@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GrantsOf } from './_grants';
-import * as gw from './_imports/gateway-api.generated';
-import { LIMITS, defaultNamespace, hostnameErrors, listOf, nameErrors, namespaceErrors, portErrors } from './_rules';
+import type * as gw from './_imports/gateway-api.generated';
+import { LIMITS, defaultNamespace, gatewayObject, hostnameErrors, listOf, nameErrors, namespaceErrors, portErrors } from './_rules';
 import { AllowedRoutes } from './allowed-routes';
 import { GatewayListener } from './gateway-listener';
 import { GatewayListenerRef, GatewayProtocol, GatewayRef, IGateway, OutsideReference } from './gateway-ref';
@@ -170,14 +170,11 @@ export class Gateway extends Construct implements IGateway {
     problems.throwIfAny();
 
     this.gatewayClassName = p.gatewayClassName;
-    this.resource = new gw.Gateway(this, 'Resource', {
-      metadata: {
-        name: p.name,
-        namespace: p.namespace,
-        annotations: p.annotations ? { ...p.annotations } : undefined,
-      },
-      spec: Lazy.any({ produce: (): gw.GatewaySpec => this.kubeSpec() }) as any,
-    });
+    this.resource = gatewayObject(this, 'Gateway', {
+      name: p.name,
+      namespace: p.namespace,
+      annotations: p.annotations ? { ...p.annotations } : undefined,
+    }, Lazy.any({ produce: (): gw.GatewaySpec => this.kubeSpec() }));
     this.namespace = this.resource.metadata.namespace;
     this.grants = new GrantsOf(this, 'Gateway', this.namespace ?? defaultNamespace(this), p.name);
     listeners.forEach((l) => this.addListener(l));
@@ -292,7 +289,7 @@ export class Gateway extends Construct implements IGateway {
         protocol: l.protocol,
         hostname: l.hostname,
         tls: l.protocol === GatewayProtocol.HTTPS ? {
-          mode: gw.GatewaySpecListenersTlsMode.TERMINATE,
+          mode: 'Terminate' as gw.GatewaySpecListenersTlsMode.TERMINATE,
           certificateRefs: l.certificates.map((c) => ({
             kind: 'Secret',
             name: c.secretName,

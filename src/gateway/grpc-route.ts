@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as gw from './_imports/gateway-api.generated';
+import type * as gw from './_imports/gateway-api.generated';
 import { RouteCore } from './_route';
-import { LIMITS, grpcNameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
+import { LIMITS, gatewayObject, grpcNameErrors, listOf, nameErrors, namespaceErrors } from './_rules';
 import { readHeaderModifier, readNamedMatches } from './_values';
 import { OutsideReference } from './gateway-ref';
 import { HttpHeaderMatch, StringMatchType } from './http-header-match';
@@ -263,10 +263,7 @@ export class GrpcRoute extends Construct {
     const hostnames = listOf(problems, 'hostnames', p.hostnames);
     const rules = listOf(problems, 'rules', p.rules);
     problems.throwIfAny();
-    this.resource = new gw.GrpcRoute(this, 'Resource', {
-      metadata: { name: p.name, namespace: p.namespace },
-      spec: Lazy.any({ produce: () => this.kubeSpec() }) as any,
-    });
+    this.resource = gatewayObject(this, 'GRPCRoute', { name: p.name, namespace: p.namespace }, Lazy.any({ produce: () => this.kubeSpec() }));
     this.namespace = this.resource.metadata.namespace;
     this.core = new RouteCore(this, 'GRPCRoute', this.namespace, p.name);
     parents.forEach((x) => this.addParentRef(x));

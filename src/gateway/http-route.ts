@@ -1,8 +1,8 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as gw from './_imports/gateway-api.generated';
+import type * as gw from './_imports/gateway-api.generated';
 import { RouteCore } from './_route';
-import { LIMITS, durationErrors, gatewayDuration, listOf, nameErrors, namespaceErrors } from './_rules';
+import { LIMITS, durationErrors, gatewayDuration, gatewayObject, listOf, nameErrors, namespaceErrors } from './_rules';
 import { IGateway, OutsideReference } from './gateway-ref';
 import { HttpRouteFilter, HttpRouteFilterType } from './http-route-filter';
 import { HttpPathType, HttpRouteMatch } from './http-route-match';
@@ -188,10 +188,7 @@ export class HttpRoute extends Construct {
     const hostnames = listOf(problems, 'hostnames', p.hostnames);
     const rules = listOf(problems, 'rules', p.rules);
     problems.throwIfAny();
-    this.resource = new gw.HttpRoute(this, 'Resource', {
-      metadata: { name: p.name, namespace: p.namespace },
-      spec: Lazy.any({ produce: () => this.kubeSpec() }) as any,
-    });
+    this.resource = gatewayObject(this, 'HTTPRoute', { name: p.name, namespace: p.namespace }, Lazy.any({ produce: () => this.kubeSpec() }));
     this.namespace = this.resource.metadata.namespace;
     this.core = new RouteCore(this, 'HTTPRoute', this.namespace, p.name);
     parents.forEach((x) => this.addParentRef(x));

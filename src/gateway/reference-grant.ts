@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as gw from './_imports/gateway-api.generated';
-import { GATEWAY_GROUP, LIMITS, listOf, nameErrors, namespaceErrors } from './_rules';
+import type * as gw from './_imports/gateway-api.generated';
+import { GATEWAY_GROUP, LIMITS, gatewayObject, listOf, nameErrors, namespaceErrors } from './_rules';
 import { Problems } from '../core/problems';
 import { underSafetyNet } from '../validation/safety-net';
 
@@ -108,10 +108,12 @@ export class ReferenceGrant extends Construct {
     const to = listOf(problems, 'to', p.to);
     problems.throwIfAny();
     this.namespace = p.namespace;
-    this.resource = new gw.ReferenceGrant(this, 'Resource', {
-      metadata: { name: p.name, namespace: p.namespace },
-      spec: Lazy.any({ produce: (): gw.ReferenceGrantSpec => ({ from: this.fromList.map((f) => ({ group: f.group ?? GATEWAY_GROUP, kind: f.kind, namespace: f.namespace })), to: this.toList.map((t) => ({ group: t.group ?? '', kind: t.kind, name: t.name })) }) }) as any,
-    });
+    this.resource = gatewayObject(this, 'ReferenceGrant', { name: p.name, namespace: p.namespace }, Lazy.any({
+      produce: (): gw.ReferenceGrantSpec => ({
+        from: this.fromList.map((f) => ({ group: f.group ?? GATEWAY_GROUP, kind: f.kind, namespace: f.namespace })),
+        to: this.toList.map((t) => ({ group: t.group ?? '', kind: t.kind, name: t.name })),
+      }),
+    }));
     from.forEach((f) => this.addFrom(f));
     to.forEach((t) => this.addTo(t));
     underSafetyNet(this, () => {

@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { gatewayApiSchemaProblems, only, synthKind } from './_schema';
 import {
@@ -21,6 +21,24 @@ test('defaults', () => {
   // THEN
   expect(Testing.synth(chart)).toMatchSnapshot();
   expect(gatewayApiSchemaProblems(chart)).toEqual([]);
+});
+
+test('a JSON patch lands as written, also with a field the standard-channel CRD does not list', () => {
+  // GIVEN
+  const chart = Testing.chart();
+  const route = new HttpRoute(chart, 'Shop', {
+    parentRefs: [{ gateway: shared() }],
+    rules: [{ backends: [RouteBackend.serviceName('shop', { port: 80 })] }],
+  });
+
+  // WHEN: the experimental channel's retry field, which an implementation may support
+  route.resource.addJsonPatch(JsonPatch.add('/spec/rules/0/retry', { attempts: 2, codes: [503] }));
+
+  // THEN
+  expect(route.resource.toJson().spec.rules[0]).toEqual({
+    backendRefs: [{ name: 'shop', port: 80 }],
+    retry: { attempts: 2, codes: [503] },
+  });
 });
 
 test('matches: path prefix, exact, regex, headers, query parameters and method', () => {
