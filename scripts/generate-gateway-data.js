@@ -89,15 +89,66 @@ function compact(s, rules, ruleIndex) {
 }
 
 /**
- * A rule's syntax tree as the evaluator's parser gives it (a `cel.expr.ParsedExpr`, protobuf
- * binary in base64): the checker reads it instead of parsing the rule again in every process.
- * The checker uses a tree only for the exact rule text it was parsed from.
+ * A rule's syntax tree as the evaluator's parser gives it (its `cel.expr.Expr`), written in the
+ * compact form `readSyntaxTree` in src/validation/rules/gateway/_cel-tree.ts reads: the checker
+ * reads it instead of parsing the rule again in every process, and builds the tree's objects
+ * directly (decoding protobuf binary cost about as much as a third of parsing). The checker
+ * uses a tree only for the exact rule text it was parsed from.
  */
 function parsedRule(rule) {
   const { parse } = require('@bufbuild/cel');
-  const { toBinary } = require('@bufbuild/protobuf');
-  const { ParsedExprSchema } = require('@bufbuild/cel-spec/cel/expr/syntax_pb.js');
-  return Buffer.from(toBinary(ParsedExprSchema, parse(rule))).toString('base64');
+  const parsed = parse(rule);
+  if (parsed.expr === undefined) {
+    throw new Error(`no expression in rule ${rule}`);
+  }
+  return JSON.stringify(compactExpr(parsed.expr));
+}
+
+/**
+ * An `Expr` as nested arrays: [tag, id, ...fields]. Tags: i ident, c constant, s select,
+ * f call, l list, m struct, x comprehension, 0 none. Integers (ids, int and uint constants)
+ * are decimal strings where they may exceed a double.
+ */
+function compactExpr(e) {
+  if (e === undefined) {
+    return null;
+  }
+  const id = Number(e.id);
+  if (!Number.isSafeInteger(id)) {
+    throw new Error(`expression id ${e.id} is not a safe integer`);
+  }
+  const v = e.exprKind.value;
+  switch (e.exprKind.case) {
+    case 'identExpr': return ['i', id, v.name];
+    case 'constExpr': return ['c', id, v.constantKind.case, compactConstant(v.constantKind)];
+    case 'selectExpr': return ['s', id, compactExpr(v.operand), v.field, v.testOnly];
+    case 'callExpr': return ['f', id, compactExpr(v.target), v.function, v.args.map(compactExpr)];
+    case 'listExpr': return ['l', id, v.elements.map(compactExpr), v.optionalIndices];
+    case 'structExpr': return ['m', id, v.messageName, v.entries.map((en) => [
+      Number(en.id), en.keyKind.case, en.keyKind.case === 'mapKey' ? compactExpr(en.keyKind.value) : en.keyKind.value, compactExpr(en.value), en.optionalEntry,
+    ])];
+    case 'comprehensionExpr': return ['x', id, v.iterVar, v.iterVar2, compactExpr(v.iterRange), v.accuVar, compactExpr(v.accuInit),
+      compactExpr(v.loopCondition), compactExpr(v.loopStep), compactExpr(v.result)];
+    case undefined: return ['0', id];
+    default: throw new Error(`unknown expression kind ${e.exprKind.case}`);
+  }
+}
+
+function compactConstant(k) {
+  switch (k.case) {
+    case 'int64Value':
+    case 'uint64Value': return k.value.toString();
+    case 'bytesValue': return Buffer.from(k.value).toString('base64');
+    case 'nullValue':
+    case 'boolValue':
+    case 'stringValue': return k.value;
+    case 'doubleValue':
+      if (!Number.isFinite(k.value) || Object.is(k.value, -0)) {
+        throw new Error(`double constant ${k.value} has no JSON form`);
+      }
+      return k.value;
+    default: throw new Error(`unsupported constant kind ${k.case}`);
+  }
 }
 
 /** The data of all CRDs in `dir`. */
@@ -145,7 +196,7 @@ function generate(dir) {
   ].join('\n');
 }
 
-module.exports = { generate, generateData, crdDir };
+module.exports = { generate, generateData, crdDir, parsedRule };
 
 if (require.main === module) {
   const out = process.argv[3] || DEFAULT_OUT;

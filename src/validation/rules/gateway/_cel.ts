@@ -2,9 +2,8 @@ import { isIP, isIPv6 } from 'net';
 import { CelScalar, celEnv, celFunc, celList, celMap, isCelError, isCelList, isCelMap, parse, plan } from '@bufbuild/cel';
 import type { CelEnv } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
-import { ParsedExprSchema } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
-import { fromBinary } from '@bufbuild/protobuf';
 import * as ipaddr from 'ipaddr.js';
+import { readSyntaxTree } from './_cel-tree';
 import { CrdRule } from './_crd-types';
 
 /**
@@ -97,12 +96,12 @@ export function compileRule(source: string, ast?: string): CompiledRule {
   let compiled = COMPILED.get(source);
   if (compiled === undefined) {
     // the syntax tree generated with the CRD data (`CrdRule.ast`), read instead of parsed
-    const parsed = ast !== undefined ? fromBinary(ParsedExprSchema, Buffer.from(ast, 'base64')) : parse(source);
-    if (parsed.expr === undefined) {
+    const tree = ast !== undefined ? readSyntaxTree(ast) : parse(source).expr;
+    if (tree === undefined) {
       throw new Error(`the syntax tree of the rule has no expression: ${source}`);
     }
-    const run = plan(env(), parsed);
-    const reads = sharedReads(readsOf(parsed.expr));
+    const run = plan(env(), tree);
+    const reads = sharedReads(readsOf(tree));
     const evaluate = (self: unknown, context?: CelContext): boolean | string => {
       const result = run({ self: (context === undefined ? self : celValueOf(self, context)) as any });
       if (isCelError(result)) {

@@ -2,8 +2,9 @@
 export interface CrdRule {
   readonly rule: string;
   /**
-   * The rule's syntax tree as the CEL library parses it (a `cel.expr.ParsedExpr`, protobuf binary
-   * in base64), made when the data is generated: reading it costs far less than parsing.
+   * The rule's syntax tree as the CEL library parses it (its `cel.expr.Expr`, in the compact form
+   * `readSyntaxTree` reads), made when the data is generated: reading it costs far less than
+   * parsing.
    */
   readonly ast?: string;
   readonly message: string;
