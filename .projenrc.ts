@@ -22,8 +22,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // Parsing IP addresses and YAML are solved problems: use well-kept libraries, bundled as jsii requires.
   // The Gateway API CRDs' x-kubernetes-validations rules are evaluated as written with a CEL
   // evaluator (CommonJS, RE2 semantics for `matches`); @bufbuild/protobuf is its peer dependency.
-  // @bufbuild/cel-spec (the evaluator's own dependency, at its version) reads the rules' syntax
-  // trees, parsed when the CRD data is generated: its parser costs about 1 ms per rule.
+  // @bufbuild/cel-spec (the evaluator's own dependency, at its version) types the rules' syntax
+  // trees, parsed when the CRD data is generated: the parser costs about 1 ms per rule.
   bundledDeps: ['ipaddr.js@^2.2.0', 'yaml@^2.9.1', '@bufbuild/cel@0.6.1', '@bufbuild/cel-spec@0.6.1', '@bufbuild/protobuf@^2.17.0'],
 
   bin: { 'k8s-connectivity-check': 'lib/cli/main.js' },
