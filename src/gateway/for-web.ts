@@ -44,6 +44,23 @@ export interface WebGatewayPath {
   readonly responseHeaders?: HeaderModifierOptions;
 }
 
+/**
+ * A path that `checkWebGatewayPath` found nothing wrong with, with what it made while checking
+ * it (the route is built from these, not made a second time).
+ */
+export interface CheckedWebGatewayPath {
+  /** The path as given. */
+  readonly path: WebGatewayPath;
+  /** Its match. */
+  readonly match: HttpRouteMatch;
+  /** Its backends, in order. */
+  readonly backends: RouteBackend[];
+  /** Its own request header changes, if any. */
+  readonly requestHeaders?: HttpRouteFilter;
+  /** Its own response header changes, if any. */
+  readonly responseHeaders?: HttpRouteFilter;
+}
+
 /** What `buildHttpRouteFor` needs. */
 export interface WebGatewayInput {
   /** The Gateway the routes attach to. */
@@ -134,7 +151,13 @@ export class WebGatewayRoutes {
       });
     }
     if (input.defaultBackends !== undefined) {
-      this.routeFor(hosts).addRule(this.ruleOptions(undefined, input.defaultBackends, {}));
+      const problems = new Problems(scope);
+      const backends = listOf(problems, 'backends', input.defaultBackends);
+      if (backends.length === 0) {
+        problems.add('backends', input.defaultBackends, 'must list at least one backend');
+      }
+      problems.throwIfAny();
+      this.routeFor(hosts).addRule(this.ruleOptions(undefined, backends.map((b) => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })), {}));
     }
   }
 
@@ -142,18 +165,27 @@ export class WebGatewayRoutes {
    * Routes a path. Throws a `ValidationError` for an invalid path, host or backend, or a path the
    * route of those hosts takes already.
    *
-   * @param checked whether the caller has just run `checkWebGatewayPath` on `p` and it found
-   * nothing (a web app does, to report under its own option names): the check is a function of
-   * `p`, so it is not run a second time
    * @returns the rule added
    */
-  public addPath(p: WebGatewayPath, checked = false): HttpRouteRule {
+  public addPath(p: WebGatewayPath): HttpRouteRule {
+    const problems = new Problems(this.scope);
+    const checked = checkWebGatewayPath(problems, p);
+    problems.throwIfAny();
+    return this.addCheckedPath(checked!);
+  }
+
+  /**
+   * Routes a path `checkWebGatewayPath` found nothing wrong with (a web app checks first, to
+   * report under its own option names). Throws a `ValidationError` for an invalid host, or a
+   * path the route of those hosts takes already.
+   *
+   * @returns the rule added
+   */
+  public addCheckedPath(checked: CheckedWebGatewayPath): HttpRouteRule {
+    const p = checked.path;
     const problems = new Problems(this.scope);
     const hosts = p.hosts !== undefined ? listOf(problems, 'hosts', p.hosts) : [...(this.input.hosts ?? [])];
     hosts.forEach((h, i) => problems.addEach(`hosts[${i}]`, h, hostnameErrors(h)));
-    if (!checked) {
-      checkWebGatewayPath(problems, p);
-    }
     problems.throwIfAny();
     const route = this.routeFor(hosts);
     if (this.redirect) {
@@ -163,7 +195,7 @@ export class WebGatewayRoutes {
         }
       }
     }
-    return route.addRule(this.ruleOptions(matchOf(p.path, p.pathType ?? 'Prefix', p.matchOptions), p.backends, p));
+    return route.addRule(this.ruleOptions(checked.match, checked.backends, checked));
   }
 
   /** The app's routes (not the redirect route), in the order they were created. */
@@ -219,22 +251,16 @@ export class WebGatewayRoutes {
     return route;
   }
 
-  private ruleOptions(match: HttpRouteMatch | undefined, backends: readonly WebGatewayBackend[], rule: Partial<WebGatewayPath>) {
-    const problems = new Problems(this.scope);
-    const list = listOf(problems, 'backends', backends);
-    if (list.length === 0) {
-      problems.add('backends', backends, 'must list at least one backend');
-    }
-    problems.throwIfAny();
+  private ruleOptions(match: HttpRouteMatch | undefined, backends: RouteBackend[], checked: Partial<CheckedWebGatewayPath>) {
     const filters: HttpRouteFilter[] = [];
-    const requestHeaders = rule.requestHeaders ?? this.input.requestHeaders;
-    const responseHeaders = rule.responseHeaders ?? this.input.responseHeaders;
-    if (requestHeaders) filters.push(HttpRouteFilter.requestHeaderModifier(requestHeaders));
-    if (responseHeaders) filters.push(HttpRouteFilter.responseHeaderModifier(responseHeaders));
-    const timeouts = rule.timeouts || this.input.timeouts ? { ...this.input.timeouts, ...rule.timeouts } : undefined;
+    const requestHeaders = checked.requestHeaders ?? (this.input.requestHeaders ? HttpRouteFilter.requestHeaderModifier(this.input.requestHeaders) : undefined);
+    const responseHeaders = checked.responseHeaders ?? (this.input.responseHeaders ? HttpRouteFilter.responseHeaderModifier(this.input.responseHeaders) : undefined);
+    if (requestHeaders) filters.push(requestHeaders);
+    if (responseHeaders) filters.push(responseHeaders);
+    const timeouts = checked.path?.timeouts || this.input.timeouts ? { ...this.input.timeouts, ...checked.path?.timeouts } : undefined;
     return {
       matches: match ? [match] : undefined,
-      backends: list.map((b) => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })),
+      backends,
       filters: filters.length > 0 ? filters : undefined,
       timeouts,
     };
@@ -275,21 +301,24 @@ export function matchOf(path: string, pathType: string, options: HttpRouteMatchO
 }
 
 /**
- * Records into `problems` what is wrong with a path for the Gateway API, without creating
- * anything: the match (path, headers, query parameters, method), the backends (each known by
- * port number, weights), the timeouts and the header changes. The fields are those of
+ * Records into `problems` what is wrong with a path for the Gateway API, without adding it to a
+ * route: the match (path, headers, query parameters, method), the backends (each known by port
+ * number, weights), the timeouts and the header changes. The fields are those of
  * `PublicWebApp.addPath`'s options: `path`, `headers[0].name`, `backends[1].weight`,
  * `requestHeaders.set[0].name`, `timeouts.request`.
+ *
+ * @returns the path with what was made to check it, or undefined when a problem was found
  */
-export function checkWebGatewayPath(problems: Problems, p: WebGatewayPath): void {
-  adopt(problems, '', () => matchOf(p.path, p.pathType ?? 'Prefix', p.matchOptions));
-  const backends = listOf(problems, 'backends', p.backends);
-  if (backends.length === 0) {
+export function checkWebGatewayPath(problems: Problems, p: WebGatewayPath): CheckedWebGatewayPath | undefined {
+  const before = problems.items.length;
+  const match = adopt(problems, '', () => matchOf(p.path, p.pathType ?? 'Prefix', p.matchOptions));
+  const list = listOf(problems, 'backends', p.backends);
+  if (list.length === 0) {
     problems.add('backends', p.backends, 'must list at least one backend');
   }
-  backends.forEach((b, i) => adopt(problems, `backends[${i}]`, () => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })));
-  if (backends.length > 0 && backends.every((b) => b?.weight === 0)) {
-    problems.add('backends', backends.map((b) => b?.weight), 'must not all have weight 0: every request would get an error', 'give one backend a weight above 0');
+  const backends = list.map((b, i) => adopt(problems, `backends[${i}]`, () => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })));
+  if (list.length > 0 && list.every((b) => b?.weight === 0)) {
+    problems.add('backends', list.map((b) => b?.weight), 'must not all have weight 0: every request would get an error', 'give one backend a weight above 0');
   }
   const t = p.timeouts;
   if (t !== undefined) {
@@ -300,14 +329,21 @@ export function checkWebGatewayPath(problems: Problems, p: WebGatewayPath): void
       if (t.backendRequest !== undefined) problems.addEach('timeouts.backendRequest', t.backendRequest?.toHumanString?.() ?? t.backendRequest, durationErrors(t.backendRequest));
     }
   }
-  if (p.requestHeaders !== undefined) adopt(problems, 'requestHeaders', () => HttpRouteFilter.requestHeaderModifier(p.requestHeaders!));
-  if (p.responseHeaders !== undefined) adopt(problems, 'responseHeaders', () => HttpRouteFilter.responseHeaderModifier(p.responseHeaders!));
+  const requestHeaders = p.requestHeaders !== undefined ? adopt(problems, 'requestHeaders', () => HttpRouteFilter.requestHeaderModifier(p.requestHeaders!)) : undefined;
+  const responseHeaders = p.responseHeaders !== undefined ? adopt(problems, 'responseHeaders', () => HttpRouteFilter.responseHeaderModifier(p.responseHeaders!)) : undefined;
+  if (problems.items.length > before || match === undefined || backends.some((b) => b === undefined)) {
+    return undefined;
+  }
+  return { path: p, match, backends: backends as RouteBackend[], requestHeaders, responseHeaders };
 }
 
-/** Runs a factory; the problems of the `ValidationError` it throws become problems under `field`. */
-function adopt(problems: Problems, field: string, make: () => unknown): void {
+/**
+ * Runs a factory and returns what it made; the problems of the `ValidationError` it throws
+ * become problems under `field` (and nothing is returned).
+ */
+function adopt<T>(problems: Problems, field: string, make: () => T): T | undefined {
   try {
-    make();
+    return make();
   } catch (e) {
     if (!ValidationError.isValidationError(e)) {
       throw e;
@@ -319,6 +355,7 @@ function adopt(problems: Problems, field: string, make: () => unknown): void {
     } else {
       problems.addNested(field, found);
     }
+    return undefined;
   }
 }
 

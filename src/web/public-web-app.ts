@@ -12,7 +12,7 @@ import { ExternalIpsOptions, WebExposure, WebGatewayOptions } from './web-exposu
 import { WebTls } from './web-tls';
 import { Problems } from '../core/problems';
 import { ValidationProblem } from '../core/validation-error';
-import { WebGatewayPath, WebGatewayRoutes, buildHttpRouteFor, checkWebGatewayPath, defaultHttpsRedirect, gatewayScheme } from '../gateway/for-web';
+import { CheckedWebGatewayPath, WebGatewayPath, WebGatewayRoutes, buildHttpRouteFor, checkWebGatewayPath, defaultHttpsRedirect, gatewayScheme } from '../gateway/for-web';
 import { HttpHeaderMatch, HttpQueryParamMatch } from '../gateway/http-header-match';
 import { HttpRoute, HttpRouteTimeouts } from '../gateway/http-route';
 import { HeaderModifierOptions } from '../gateway/http-route-filter';
@@ -699,9 +699,9 @@ export class PublicWebApp extends Construct implements IWebBackend {
       problems.add('path', path, 'must not be the prefix \'/\' on the app\'s domain names when it has a `defaultBackend`: on the Gateway API the default route is that prefix',
         'give the app `paths` such as [\'/shop\'], route \'/\' on another host, or remove `defaultBackend`');
     }
-    let gatewayPath: WebGatewayPath | undefined;
+    let checked: CheckedWebGatewayPath | undefined;
     if (this.gatewayRoutes && problems.empty) {
-      gatewayPath = {
+      const gatewayPath: WebGatewayPath = {
         path,
         pathType,
         hosts: o.host !== undefined ? [o.host] : undefined,
@@ -713,13 +713,13 @@ export class PublicWebApp extends Construct implements IWebBackend {
       };
       // The Gateway API's own checks, under the names of these options (a single `backend` as itself).
       const scratch = new Problems(this);
-      checkWebGatewayPath(scratch, gatewayPath);
+      checked = checkWebGatewayPath(scratch, gatewayPath);
       problems.adopt(scratch.items.map((x) => (o.backends === undefined && x.field?.startsWith('backends[0]')
         ? { ...x, field: x.field.replace(/^backends\[0\]\.(backend)?\.?/, 'backend.').replace(/\.$/, '') } : x)));
     }
     problems.throwIfAny();
-    if (this.gatewayRoutes && gatewayPath) {
-      this.gatewayRoutes.addPath(gatewayPath, true); // checked above, and nothing found
+    if (this.gatewayRoutes && checked) {
+      this.gatewayRoutes.addCheckedPath(checked);
     }
     const created: WebRoute[] = hosts.map((host) => ({
       host,
