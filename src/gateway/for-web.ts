@@ -151,13 +151,13 @@ export class WebGatewayRoutes {
       });
     }
     if (input.defaultBackends !== undefined) {
-      const problems = new Problems(scope);
-      const backends = listOf(problems, 'backends', input.defaultBackends);
-      if (backends.length === 0) {
+      const defaults = listOf(problems, 'backends', input.defaultBackends);
+      if (defaults.length === 0) {
         problems.add('backends', input.defaultBackends, 'must list at least one backend');
       }
       problems.throwIfAny();
-      this.routeFor(hosts).addRule(this.ruleOptions(undefined, backends.map((b) => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight })), {}));
+      const backends = defaults.map((b) => RouteBackend.fromWebBackend(b?.backend, { weight: b?.weight }));
+      this.routeFor(hosts).addRule(this.ruleOptions(undefined, backends, {}));
     }
   }
 
@@ -253,8 +253,9 @@ export class WebGatewayRoutes {
 
   private ruleOptions(match: HttpRouteMatch | undefined, backends: RouteBackend[], checked: Partial<CheckedWebGatewayPath>) {
     const filters: HttpRouteFilter[] = [];
-    const requestHeaders = checked.requestHeaders ?? (this.input.requestHeaders ? HttpRouteFilter.requestHeaderModifier(this.input.requestHeaders) : undefined);
-    const responseHeaders = checked.responseHeaders ?? (this.input.responseHeaders ? HttpRouteFilter.responseHeaderModifier(this.input.responseHeaders) : undefined);
+    const input = this.input;
+    const requestHeaders = checked.requestHeaders ?? (input.requestHeaders ? HttpRouteFilter.requestHeaderModifier(input.requestHeaders) : undefined);
+    const responseHeaders = checked.responseHeaders ?? (input.responseHeaders ? HttpRouteFilter.responseHeaderModifier(input.responseHeaders) : undefined);
     if (requestHeaders) filters.push(requestHeaders);
     if (responseHeaders) filters.push(responseHeaders);
     const timeouts = checked.path?.timeouts || this.input.timeouts ? { ...this.input.timeouts, ...checked.path?.timeouts } : undefined;
