@@ -253,9 +253,9 @@ export class WebGatewayRoutes {
 
   private ruleOptions(match: HttpRouteMatch | undefined, backends: RouteBackend[], checked: Partial<CheckedWebGatewayPath>) {
     const filters: HttpRouteFilter[] = [];
-    const input = this.input;
-    const requestHeaders = checked.requestHeaders ?? (input.requestHeaders ? HttpRouteFilter.requestHeaderModifier(input.requestHeaders) : undefined);
-    const responseHeaders = checked.responseHeaders ?? (input.responseHeaders ? HttpRouteFilter.responseHeaderModifier(input.responseHeaders) : undefined);
+    const { requestHeaders: appRequest, responseHeaders: appResponse } = this.input;
+    const requestHeaders = checked.requestHeaders ?? (appRequest ? HttpRouteFilter.requestHeaderModifier(appRequest) : undefined);
+    const responseHeaders = checked.responseHeaders ?? (appResponse ? HttpRouteFilter.responseHeaderModifier(appResponse) : undefined);
     if (requestHeaders) filters.push(requestHeaders);
     if (responseHeaders) filters.push(responseHeaders);
     const timeouts = checked.path?.timeouts || this.input.timeouts ? { ...this.input.timeouts, ...checked.path?.timeouts } : undefined;
