@@ -146,3 +146,34 @@ export function listenerSet(): any {
 export function validSet(): any[] {
   return [gatewayClass(), gateway(), secret(), service(), httpRoute(), grpcRoute(), tlsGateway(), tlsRoute(), backendTlsPolicy(), listenerSet()];
 }
+
+/** A Gateway with a TCP and a UDP listener (no hostnames at layer 4). */
+export function l4Gateway(): any {
+  return {
+    apiVersion: V1,
+    kind: 'Gateway',
+    metadata: { name: 'l4', namespace: 'infra' },
+    spec: {
+      gatewayClassName: 'example',
+      listeners: [
+        { name: 'postgres', protocol: 'TCP', port: 5432, allowedRoutes: { namespaces: { from: 'All' } } },
+        { name: 'dns', protocol: 'UDP', port: 53, allowedRoutes: { namespaces: { from: 'All' } } },
+      ],
+    },
+  };
+}
+
+/** A route of a layer-4 kind (TCPRoute or UDPRoute) on the `l4` Gateway's listener `sectionName`. */
+export function l4Route(kind: 'TCPRoute' | 'UDPRoute', sectionName: string, backend: any = { name: 'store-v1', port: 8080 }): any {
+  return {
+    apiVersion: V1,
+    kind,
+    metadata: { name: `${kind.toLowerCase()}-${sectionName}`, namespace: 'store' },
+    spec: { parentRefs: [{ name: 'l4', namespace: 'infra', sectionName }], rules: [{ backendRefs: [backend] }] },
+  };
+}
+
+/** The valid set with a layer-4 Gateway, a TCPRoute and a UDPRoute: no finding at all. */
+export function l4Set(): any[] {
+  return [...validSet(), l4Gateway(), l4Route('TCPRoute', 'postgres'), l4Route('UDPRoute', 'dns')];
+}

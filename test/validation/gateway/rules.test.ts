@@ -1,5 +1,6 @@
 import {
-  backendTlsPolicy, gateway, gatewayClass, grpcRoute, httpRoute, listenerSet, referenceGrant, secret, service, tlsGateway, tlsRoute, validSet,
+  backendTlsPolicy, gateway, gatewayClass, grpcRoute, httpRoute, l4Gateway, l4Route, l4Set, listenerSet, referenceGrant, secret, service, tlsGateway,
+  tlsRoute, validSet,
 } from './_fixtures';
 import { ids, run } from './_run';
 import { Severity } from '../../../src/validation/finding';
@@ -73,6 +74,20 @@ const CASES: RuleCase[] = [
     field: 'spec.parentRefs[0]',
   },
   { id: 'GW104', title: 'a TLSRoute on an HTTPS listener', severity: Severity.WARNING, pass: BASE, fail: [...validSet(), tlsRoute({ parentRefs: [{ name: 'shared', namespace: 'infra', sectionName: 'https' }] })], field: 'spec.parentRefs[0]' },
+  // TCPRoute and UDPRoute: the same references, no hostnames
+  { id: 'GW101', title: 'a TCPRoute whose Gateway is not among the manifests', pass: l4Set(), fail: [...validSet(), l4Route('TCPRoute', 'postgres')], field: 'spec.parentRefs[0].name' },
+  { id: 'GW102', title: 'a UDPRoute on a listener the Gateway does not have', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('UDPRoute', 'dns-tcp')], field: 'spec.parentRefs[0]' },
+  { id: 'GW104', title: 'a TCPRoute on a UDP listener', severity: Severity.WARNING, pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('TCPRoute', 'dns')], field: 'spec.parentRefs[0]' },
+  { id: 'GW105', title: 'a UDPRoute backendRef to a Service that is not among the manifests', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('UDPRoute', 'dns', { name: 'resolver', port: 53 })], field: 'spec.rules[0].backendRefs[0].name' },
+  { id: 'GW106', title: 'a TCPRoute backendRef port that the Service does not have', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('TCPRoute', 'postgres', { name: 'store-v1', port: 5432 })], field: 'spec.rules[0].backendRefs[0].port' },
+  {
+    id: 'GW107',
+    title: 'a TCPRoute backendRef to another namespace, granted to HTTPRoutes only',
+    pass: [...l4Set(), service('pg', 'backends', 5432), referenceGrant({ from: [{ group: 'gateway.networking.k8s.io', kind: 'TCPRoute', namespace: 'store' }] }),
+      l4Route('TCPRoute', 'postgres', { name: 'pg', namespace: 'backends', port: 5432 })],
+    fail: [...l4Set(), service('pg', 'backends', 5432), referenceGrant(), l4Route('TCPRoute', 'postgres', { name: 'pg', namespace: 'backends', port: 5432 })],
+    field: 'spec.rules[0].backendRefs[0].namespace',
+  },
   { id: 'GW105', title: 'a backendRef to a Service that is not among the manifests', pass: BASE, fail: [...without('HTTPRoute'), edit(httpRoute(), (r) => { r.spec.rules[0].backendRefs[0].name = 'store-v2'; })], field: 'spec.rules[0].backendRefs[0].name' },
   {
     id: 'GW105',
@@ -114,6 +129,7 @@ describe('every Gateway API rule has a passing and a failing case', () => {
   test('the set of valid manifests has no finding', () => {
     expect(run(validSet())).toEqual([]);
     expect(run(validSet(), { complete: true })).toEqual([]);
+    expect(run(l4Set(), { complete: true })).toEqual([]);
   });
 
   test.each(CASES.map((c) => [c.id, c.title, c] as const))('%s: %s', (id, _title, c) => {

@@ -6,7 +6,7 @@ import { IndexPart } from '../_rule';
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 /** The route kinds whose references the cross-object rules follow. */
-export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute'];
+export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 /** `namespace/name`. */
 export function key(namespace: string, name: string): string {
