@@ -77,6 +77,15 @@ const CASES: RuleCase[] = [
   // TCPRoute and UDPRoute: the same references, no hostnames
   { id: 'GW101', title: 'a TCPRoute whose Gateway is not among the manifests', pass: l4Set(), fail: [...validSet(), l4Route('TCPRoute', 'postgres')], field: 'spec.parentRefs[0].name' },
   { id: 'GW102', title: 'a UDPRoute on a listener the Gateway does not have', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('UDPRoute', 'dns-tcp')], field: 'spec.parentRefs[0]' },
+  {
+    id: 'GW104',
+    title: 'a TCPRoute on a TLS passthrough listener (a TLS listener that terminates TLS takes it)',
+    severity: Severity.WARNING,
+    pass: [...validSet(), edit(tlsGateway(), (g) => { g.spec.listeners[0].tls = { mode: 'Terminate', certificateRefs: [{ name: 'example-com-tls', namespace: 'infra' }] }; }),
+      edit(l4Route('TCPRoute', 'tls'), (r) => { r.spec.parentRefs[0].name = 'passthrough'; })],
+    fail: [...validSet(), edit(l4Route('TCPRoute', 'tls'), (r) => { r.spec.parentRefs[0].name = 'passthrough'; })],
+    field: 'spec.parentRefs[0]',
+  },
   { id: 'GW104', title: 'a TCPRoute on a UDP listener', severity: Severity.WARNING, pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('TCPRoute', 'dns')], field: 'spec.parentRefs[0]' },
   { id: 'GW105', title: 'a UDPRoute backendRef to a Service that is not among the manifests', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('UDPRoute', 'dns', { name: 'resolver', port: 53 })], field: 'spec.rules[0].backendRefs[0].name' },
   { id: 'GW106', title: 'a TCPRoute backendRef port that the Service does not have', pass: l4Set(), fail: [...validSet(), l4Gateway(), l4Route('TCPRoute', 'postgres', { name: 'store-v1', port: 5432 })], field: 'spec.rules[0].backendRefs[0].port' },

@@ -6,6 +6,8 @@ export interface Listener {
   readonly name: string;
   readonly port: unknown;
   readonly protocol: string;
+  /** `tls.mode` ('Terminate' when not set, the CRD's default), or undefined without `tls`. */
+  readonly tlsMode: string | undefined;
   readonly hostname: string | undefined;
   readonly allowedRoutes: Record<string, any>;
   /** The `Kind/namespace/name` of its Gateway or ListenerSet, and the listener name: unique per listener. */
@@ -37,6 +39,7 @@ export function listenersOf(m: Manifest, parentKind: string, defaultNamespace: s
     name: typeof l.name === 'string' ? l.name : '',
     port: l.port,
     protocol: typeof l.protocol === 'string' ? l.protocol : '',
+    tlsMode: isMap(l.tls) ? (typeof l.tls.mode === 'string' ? l.tls.mode : 'Terminate') : undefined,
     hostname: typeof l.hostname === 'string' && l.hostname !== '' ? l.hostname : undefined,
     allowedRoutes: map(l.allowedRoutes),
     id: `${owner}/${String(l.name)}`,
@@ -52,6 +55,18 @@ const KINDS_BY_PROTOCOL: Record<string, readonly string[]> = {
   TCP: ['TCPRoute'],
   UDP: ['UDPRoute'],
 };
+
+/**
+ * The route kinds a listener admits by its protocol. A TLS listener that terminates TLS also
+ * takes TCPRoutes: the Gateway forwards the decrypted stream (Envoy Gateway's TLS termination for
+ * TCP, for one); the spec leaves the kinds of a protocol beyond its core ones to implementations.
+ */
+function kindsOfProtocol(l: Listener): readonly string[] | undefined {
+  if (!Object.prototype.hasOwnProperty.call(KINDS_BY_PROTOCOL, l.protocol)) {
+    return undefined;
+  }
+  return l.protocol === 'TLS' && l.tlsMode === 'Terminate' ? ['TLSRoute', 'TCPRoute'] : KINDS_BY_PROTOCOL[l.protocol];
+}
 
 /** Why the listener refuses a route of `kind` in `routeNs`, or undefined when it admits it (or cannot tell). */
 export function refusal(l: Listener, index: GatewayIndex, kind: string, routeNs: string): string | undefined {
@@ -72,7 +87,7 @@ export function refusal(l: Listener, index: GatewayIndex, kind: string, routeNs:
       return `listener '${l.name}' admits the kinds ${kinds.map((k) => String(k.kind)).join(', ')} only (allowedRoutes.kinds), not ${kind}`;
     }
   } else {
-    const byProtocol = Object.prototype.hasOwnProperty.call(KINDS_BY_PROTOCOL, l.protocol) ? KINDS_BY_PROTOCOL[l.protocol] : undefined;
+    const byProtocol = kindsOfProtocol(l);
     if (byProtocol !== undefined && !byProtocol.includes(kind)) {
       return `listener '${l.name}' has protocol ${l.protocol}, which takes ${byProtocol.join(' and ')}, not ${kind}`;
     }
