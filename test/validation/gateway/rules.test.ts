@@ -125,6 +125,22 @@ const CASES: RuleCase[] = [
   },
   { id: 'GW108', title: 'a certificateRef to a Secret that is not among the manifests', pass: BASE, fail: without('Secret'), field: 'spec.listeners[1].tls.certificateRefs[0].name' },
   {
+    id: 'GW110',
+    title: 'a listener kind that is not a route kind of the Gateway API (the conformance suite\'s InvalidRoute)',
+    severity: Severity.WARNING,
+    pass: [...without('Gateway', tlsGateway(), edit(gateway(), (g) => { g.spec.listeners[1].allowedRoutes.kinds = [{ kind: 'HTTPRoute' }, { kind: 'GRPCRoute' }, { group: 'example.com', kind: 'FooRoute' }]; }))],
+    fail: [...without('Gateway', tlsGateway(), edit(gateway(), (g) => { g.spec.listeners[1].allowedRoutes.kinds = [{ kind: 'InvalidRoute' }, { kind: 'HTTPRoute' }, { kind: 'GRPCRoute' }]; }))],
+    field: 'spec.listeners[1].allowedRoutes.kinds[0]',
+  },
+  {
+    id: 'GW110',
+    title: 'a route kind the listener protocol does not carry (a TCPRoute on HTTP)',
+    severity: Severity.WARNING,
+    pass: BASE,
+    fail: [...without('Gateway', tlsGateway(), edit(gateway(), (g) => { g.spec.listeners[0].allowedRoutes = { namespaces: { from: 'All' }, kinds: [{ kind: 'TCPRoute' }] }; }))],
+    field: 'spec.listeners[0].allowedRoutes.kinds[0]',
+  },
+  {
     id: 'GW109',
     title: 'two HTTPRoutes claiming the same hostname and path on one listener',
     severity: Severity.WARNING,
@@ -161,6 +177,20 @@ describe('every Gateway API rule has a passing and a failing case', () => {
       expect(rule.docsUrl).toMatch(/^https:\/\/gateway-api\.sigs\.k8s\.io\//);
     }
   });
+});
+
+test('GW110 says when a listener is left with no route kind it can take', () => {
+  const g = edit(gateway(), (x) => { x.spec.listeners[1].allowedRoutes.kinds = [{ kind: 'InvalidRoute' }]; });
+  const found = run([...without('Gateway', tlsGateway(), g)]).filter((f) => f.ruleId === 'GW110');
+  expect(found.map((f) => [f.field, f.value])).toEqual([['spec.listeners[1].allowedRoutes.kinds[0]', "'InvalidRoute'"]]);
+  expect(found[0].message).toMatch(/is not a route kind of the Gateway API .*InvalidRouteKinds.*admits no route/);
+  // a listener that terminates TLS carries TCPRoutes; one that passes TLS through does not
+  const tls = (mode: string) => edit(tlsGateway(), (x) => {
+    x.spec.listeners[0].tls = mode === 'Terminate' ? { mode, certificateRefs: [{ name: 'example-com-tls' }] } : { mode };
+    x.spec.listeners[0].allowedRoutes.kinds = [{ kind: 'TCPRoute' }];
+  });
+  expect(run([tls('Terminate'), secret()]).filter((f) => f.ruleId === 'GW110')).toEqual([]);
+  expect(run([tls('Passthrough')]).filter((f) => f.ruleId === 'GW110').map((f) => f.message)).toEqual([expect.stringMatching(/protocol TLS does not carry \(it takes TLSRoute\)/)]);
 });
 
 describe('objects outside the checked set', () => {

@@ -61,7 +61,7 @@ const KINDS_BY_PROTOCOL: Record<string, readonly string[]> = {
  * takes TCPRoutes: the Gateway forwards the decrypted stream (Envoy Gateway's TLS termination for
  * TCP, for one); the spec leaves the kinds of a protocol beyond its core ones to implementations.
  */
-function kindsOfProtocol(l: Listener): readonly string[] | undefined {
+export function kindsOfProtocol(l: Pick<Listener, 'protocol' | 'tlsMode'>): readonly string[] | undefined {
   if (!Object.prototype.hasOwnProperty.call(KINDS_BY_PROTOCOL, l.protocol)) {
     return undefined;
   }
