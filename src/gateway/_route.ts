@@ -1,12 +1,14 @@
 // Internal: what HTTPRoute and GRPCRoute share (parents, host names, backends and the grants they
 // need), composed by both constructs. Not exported by the folder's index.
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GrantsOf } from './_grants';
-import { LIMITS, defaultNamespace, hostnameErrors, nameErrors, portErrors } from './_rules';
+import { LIMITS, defaultNamespace, gatewayObject, hostnameErrors, listOf, nameErrors, namespaceErrors, portErrors } from './_rules';
 import { Gateway } from './gateway';
 import { GatewayRef, IGateway, OutsideReference, RouteNamespaces } from './gateway-ref';
 import { ReferenceGrant } from './reference-grant';
 import { RouteBackend } from './route-backend';
+import type { RouteProps } from './route-props';
 import { Problems } from '../core/problems';
 import { ValidationProblem } from '../core/validation-error';
 import { ExternalObject } from '../validation/check-options';
@@ -24,8 +26,41 @@ export interface Parent {
   readonly ref: GatewayRef;
 }
 
+/** What `RouteCore.open` gives a route construct. */
+export interface OpenedRoute<R> {
+  readonly core: RouteCore;
+  readonly resource: ApiObject;
+  /** The rules given in the props, for the route to add (a list, checked). */
+  readonly rules: R[];
+}
+
 /** Shared state and behaviour of a route. */
 export class RouteCore {
+  /**
+   * Starts a route construct: checks the props every route takes (with its `rules` as a list,
+   * every problem at once), creates its object with the spec `spec` gives at synth, and adds
+   * the parents and host names given. The route adds the rules itself.
+   */
+  public static open<R>(owner: Construct, kind: 'HTTPRoute' | 'GRPCRoute', props: RouteProps & { readonly rules?: R[] }, spec: () => unknown): OpenedRoute<R> {
+    const p: RouteProps & { readonly rules?: R[] } = props !== null && typeof props === 'object' ? props : {};
+    const problems = new Problems(owner);
+    if (p.name !== undefined) {
+      problems.addEach('name', p.name, nameErrors(p.name));
+    }
+    if (p.namespace !== undefined) {
+      problems.addEach('namespace', p.namespace, namespaceErrors(p.namespace));
+    }
+    const parents = listOf(problems, 'parentRefs', p.parentRefs);
+    const hostnames = listOf(problems, 'hostnames', p.hostnames);
+    const rules = listOf(problems, 'rules', p.rules);
+    problems.throwIfAny();
+    const resource = gatewayObject(owner, kind, { name: p.name, namespace: p.namespace }, Lazy.any({ produce: spec }));
+    const core = new RouteCore(owner, kind, resource.metadata.namespace, p.name);
+    parents.forEach((x) => core.addParent(x));
+    hostnames.forEach((h) => core.addHostname(h));
+    return { core, resource, rules };
+  }
+
   public readonly parents: Parent[] = [];
   public readonly hostnames: string[] = [];
   /** The namespace the route is applied to (given, the chart's, or 'default'). */

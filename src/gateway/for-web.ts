@@ -4,10 +4,11 @@
 import { Construct } from 'constructs';
 import { durationErrors, hostnameErrors, listOf, nameErrors } from './_rules';
 import { GatewayListenerRef, IGateway } from './gateway-ref';
-import { HttpRoute, HttpRouteRule, HttpRouteTimeouts, RouteParentRef } from './http-route';
+import { HttpRoute, HttpRouteRule, HttpRouteTimeouts } from './http-route';
 import { HeaderModifierOptions, HttpRouteFilter } from './http-route-filter';
 import { HttpRouteMatch, HttpRouteMatchOptions } from './http-route-match';
 import { RouteBackend } from './route-backend';
+import { RouteParentRef } from './route-props';
 import { Problems } from '../core/problems';
 import { ValidationError, ValidationProblem } from '../core/validation-error';
 import type { IWebBackend } from '../web/web-backend-config';

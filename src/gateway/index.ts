@@ -9,5 +9,6 @@ export * from './http-header-match';
 export * from './http-route-match';
 export * from './http-route-filter';
 export * from './http-route';
+export * from './route-props';
 export * from './grpc-route';
 export * from './backend-tls-policy';
