@@ -193,6 +193,15 @@ test('GW110 says when a listener is left with no route kind it can take', () => 
   expect(run([tls('Passthrough')]).filter((f) => f.ruleId === 'GW110').map((f) => f.message)).toEqual([expect.stringMatching(/protocol TLS does not carry \(it takes TLSRoute\)/)]);
 });
 
+test('GW105 says what a route of each kind does with a backend that does not resolve', () => {
+  const messages = run([...validSet(), l4Gateway(), l4Route('TCPRoute', 'postgres', { name: 'pg', port: 5432 }), edit(httpRoute(), (r) => { r.metadata.name = 'other'; r.spec.rules[0].backendRefs[0].name = 'gone'; })])
+    .filter((f) => f.ruleId === 'GW105').map((f) => `${f.kind}: ${f.message}`);
+  expect(messages).toEqual([
+    expect.stringMatching(/^TCPRoute: names Service 'pg'.*connections this backend would get are rejected \(ResolvedRefs: BackendNotFound\)/),
+    expect.stringMatching(/^HTTPRoute: names Service 'gone'.*requests this backend would get are answered with an error \(500\)/),
+  ]);
+});
+
 describe('objects outside the checked set', () => {
   test('a missing Gateway, Service or Secret is a warning, and an error when the set is declared complete', () => {
     const set = [httpRoute()];

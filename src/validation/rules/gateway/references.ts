@@ -68,6 +68,17 @@ function certificateRefs(r: Reporter, index: GatewayIndex): CoreRef[] {
   return out;
 }
 
+/**
+ * What a route does with what would go to a backend that does not resolve: an HTTPRoute or a
+ * GRPCRoute answers with an error (500); a TLSRoute, TCPRoute or UDPRoute carries no HTTP, and
+ * the implementation rejects the connection (the CRDs' `backendRefs` documentation says so).
+ */
+function refused(routeKind: string): string {
+  return routeKind === 'HTTPRoute' || routeKind === 'GRPCRoute'
+    ? 'requests this backend would get are answered with an error (500)'
+    : 'connections this backend would get are rejected';
+}
+
 export const GW105: Rule = {
   id: 'GW105',
   summary: 'a route\'s backendRef names a Service that is not among the manifests',
@@ -80,7 +91,7 @@ export const GW105: Rule = {
     for (const ref of backendRefs(r, index)) {
       if (!index.services.has(key(ref.namespace, ref.name)) && !r.isExternal('Service', ref.namespace, ref.name)) {
         r.reportMissing('GW105', `${ref.field}.name`, ref.name, `names Service '${ref.name}', which is not in namespace '${ref.namespace}'`,
-          'requests this backend would get are answered with an error (500) (ResolvedRefs: BackendNotFound)', 'create the Service, or fix the name (and `namespace`)', ref.name);
+          `${refused(String(r.m.kind))} (ResolvedRefs: BackendNotFound)`, 'create the Service, or fix the name (and `namespace`)', ref.name);
       }
     }
   },
