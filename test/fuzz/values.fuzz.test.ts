@@ -241,7 +241,7 @@ describe('web value types', () => {
           const chart = Testing.chart();
           const app = onlyValidationError(() => new PublicWebApp(chart, 'App', { image: 'a:1', domainNames: ['a.example.com'], tls: made.value }));
           expect(app.ok).toBe(true);
-          // the net may find a fact between objects (a TLS host no rule serves, XREF010)
+          // the net may find a fact between objects
           onlyValidationError(() => synthOrNetError(chart));
         }
       }

@@ -6,9 +6,11 @@ import { hostsMatch } from '../ingress/_ingress';
 
 export const XREF010: Rule = {
   id: 'XREF010',
-  summary: 'a TLS host is served by no rule of its Ingress',
+  summary: 'a TLS host is served by no rule of its Ingress (a misspelt host, or a certificate for nothing this Ingress routes)',
   kinds: ['Ingress'],
-  severity: Severity.ERROR,
+  // A warning: the API server accepts it and no traffic depends on it (a controller may even use
+  // the certificate as its default one). A rule host that TLS does not cover is ING009.
+  severity: Severity.WARNING,
   docsUrl: `${ING_DOCS}#tls`,
   // Reads the Ingress alone, but reports with its cross-object rules, after ING009.
   crossObject: true,
@@ -24,7 +26,7 @@ export const XREF010: Rule = {
     tls.forEach((entry, i) => {
       list(map(entry).hosts).forEach((host, j) => {
         if (typeof host === 'string' && !hosts.some((h) => hostsMatch(host, h))) {
-          r.report('XREF010', `spec.tls[${i}].hosts[${j}]`, host, `is served by no rule of this Ingress (rule hosts: ${hosts.map((h) => `'${h}'`).join(', ')})`,
+          r.report('XREF010', `spec.tls[${i}].hosts[${j}]`, host, `is served by no rule of this Ingress (rule hosts: ${hosts.map((h) => `'${h}'`).join(', ')}): its certificate is loaded for a host this Ingress routes nothing for`,
             'add a rule for this host, or fix the spelling of one of them');
         }
       });
