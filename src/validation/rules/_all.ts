@@ -30,6 +30,7 @@ import { ING006 } from './ingress/ing006';
 import { ING007 } from './ingress/ing007';
 import { ING008 } from './ingress/ing008';
 import { ING009 } from './ingress/ing009';
+import { ING010 } from './ingress/ing010';
 import { IC001 } from './ingressclass/ic001';
 import { IC002 } from './ingressclass/ic002';
 import { META001 } from './meta/meta001';
@@ -117,7 +118,7 @@ export const ALL_RULES: readonly Rule[] = [
   // EndpointSlice
   EPS001, EPS002, EPS003, EPS004, EPS005, EPS006, EPS007,
   // Ingress
-  ING001, ING002, ING003, ING004, ING005, ING006, ING007, ING008, ING009,
+  ING001, ING002, ING003, ING004, ING005, ING006, ING007, ING008, ING009, ING010,
   // IngressClass
   IC001, IC002,
   // Cross-object rules: no server checks these, traffic just does not arrive

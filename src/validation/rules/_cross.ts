@@ -318,6 +318,9 @@ export const BACKENDS: IndexPart<Backends> = {
 const TRAEFIK_ENTRY_POINTS = 'traefik.ingress.kubernetes.io/router.entrypoints';
 /** ingress-nginx canary Ingresses serve the same host and path as their main Ingress, on purpose. */
 const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
+/** The AWS Load Balancer Controller's IngressGroup: Ingresses of one group share a load balancer. */
+const ALB_GROUP = 'alb.ingress.kubernetes.io/group.name';
+const ALB_PREFIX = 'alb.ingress.kubernetes.io/';
 
 /** A path of an Ingress: `spec.rules[rule].http.paths[path]`. */
 export interface ServedPath {
@@ -327,11 +330,17 @@ export interface ServedPath {
   readonly path: number;
 }
 
-/** How an Ingress is served: its class and (Traefik) entry points; undefined for a canary. */
+/** How an Ingress is served: its class, (Traefik) entry points and (ALB) group; undefined for a canary. */
 export interface IngressRouting {
   readonly className: string;
   /** The entry points, sorted and joined with ',', or ''. */
   readonly entryPoints: string;
+  /**
+   * For the AWS Load Balancer Controller (class `alb`, or `alb.ingress.kubernetes.io/`
+   * annotations), the IngressGroup: `group.name`, or the Ingress itself when it names none (the
+   * controller then gives it a load balancer of its own); '' for other controllers.
+   */
+  readonly group: string;
 }
 
 /** How the Ingress `ing` is served, or undefined when it is an ingress-nginx canary. */
@@ -341,9 +350,12 @@ export function routingOf(ing: Manifest): IngressRouting | undefined {
     return undefined;
   }
   const points = str(annotations[TRAEFIK_ENTRY_POINTS]);
+  const className = str(map(ing.spec).ingressClassName) ?? str(annotations[CLASS_ANNOTATION]) ?? '';
+  const alb = className === 'alb' || Object.keys(annotations).some((k) => k.startsWith(ALB_PREFIX));
   return {
-    className: str(map(ing.spec).ingressClassName) ?? str(annotations[CLASS_ANNOTATION]) ?? '',
+    className,
     entryPoints: points === undefined ? '' : points.split(',').map((e) => e.trim()).sort().join(','),
+    group: !alb ? '' : str(annotations[ALB_GROUP]) !== undefined ? `group ${str(annotations[ALB_GROUP])}` : `Ingress ${str(ing.namespace) ?? ''}/${nameOf(ing)}`,
   };
 }
 
@@ -380,8 +392,8 @@ export class IngressPaths {
     if (routing === undefined) {
       return;
     }
-    const byEntryPoints = entry(this.first, routing.className, newMap<string, Map<string, Map<string, ServedPath>>>);
-    const hosts = entry(byEntryPoints, routing.entryPoints, newMap<string, Map<string, ServedPath>>);
+    const byListener = entry(this.first, routing.className, newMap<string, Map<string, Map<string, ServedPath>>>);
+    const hosts = entry(byListener, listenerOf(routing), newMap<string, Map<string, ServedPath>>);
     const ns = namespaceOf(ing, this.defaultNamespace);
     forEachServedPath(ing, (host, path, rule, index, match) => {
       const paths = entry(hosts, host, newMap<string, ServedPath>);
@@ -394,8 +406,13 @@ export class IngressPaths {
 
   /** The first path that serves `host` and `path` with `routing`, matching as `match` (see `forEachServedPath`). */
   public firstServing(routing: IngressRouting, host: string, path: string, match: string): ServedPath | undefined {
-    return this.first.get(routing.className)?.get(routing.entryPoints)?.get(host)?.get(`${match} ${path}`);
+    return this.first.get(routing.className)?.get(listenerOf(routing))?.get(host)?.get(`${match} ${path}`);
   }
+}
+
+/** Where an Ingress's routes are served within its class: its entry points and load balancer group. */
+function listenerOf(routing: IngressRouting): string {
+  return `${routing.entryPoints}\n${routing.group}`;
 }
 
 export const INGRESS_PATHS: IndexPart<IngressPaths> = {

@@ -57,7 +57,10 @@ describe('rule catalogue', () => {
       expect(info.summary.length).toBeGreaterThan(10);
       expect(info.kinds.length).toBeGreaterThan(0);
       expect([Severity.ERROR, Severity.WARNING]).toContain(info.severity);
-      expect(info.docsUrl).toMatch(info.id.startsWith('GW') ? /^https:\/\/gateway-api\.sigs\.k8s\.io\// : /^https:\/\/kubernetes\.io\/docs\//);
+      // the Kubernetes docs; the Gateway API's; for a rule on one controller's annotations (ING010),
+      // that Kubernetes SIG project's docs
+      expect(info.docsUrl).toMatch(info.id.startsWith('GW') ? /^https:\/\/gateway-api\.sigs\.k8s\.io\//
+        : /^https:\/\/(kubernetes\.io\/docs\/|kubernetes-sigs\.github\.io\/aws-load-balancer-controller\/)/);
     }
   });
 

@@ -6,6 +6,11 @@ import { Walk } from '../_rule';
 /** The deprecated annotation that names the ingress class. */
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
+/** The annotation prefix of the AWS Load Balancer Controller's actions, which an Ingress backend may name instead of a Service. */
+export const ALB_ACTIONS = 'alb.ingress.kubernetes.io/actions.';
+/** The port name of a backend that names such an action: the controller's marker, never a Service port. */
+export const ALB_ACTION_PORT = 'use-annotation';
+
 /**
  * The walk over an Ingress: its spec, then the default backend, the rules (per rule its host,
  * then per path its pathType, path and backend), the TLS entries and the class.

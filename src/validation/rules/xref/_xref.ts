@@ -1,6 +1,7 @@
 import { POD_TEMPLATES, PodTemplate, ownerOf, portNameOf } from '../_cross';
 import { Manifest, Reporter, isMap, list, map, nameOf, namespaceOf } from '../_engine';
 import { ManifestSet, Walk } from '../_rule';
+import { ALB_ACTION_PORT } from '../ingress/_ingress';
 import { serviceType } from '../service/_service';
 
 /** The selector of a Service that selects pods (a map with a key), or undefined. */
@@ -79,8 +80,6 @@ export function reportAbsentPorts(r: Reporter, svc: Manifest, wanted: readonly s
   }
 }
 
-/** The annotation prefix of the AWS Load Balancer Controller's actions, which an Ingress backend may name instead of a Service. */
-const ALB_ACTIONS = 'alb.ingress.kubernetes.io/actions.';
 
 /** A backend of an Ingress that names a Service: the default backend when `rule` is -1. */
 export interface ServiceBackend {
@@ -101,20 +100,19 @@ export function backendField(b: ServiceBackend): string {
  */
 export function serviceBackendsOf(ing: Manifest): ServiceBackend[] {
   const spec = map(ing.spec);
-  const annotations = map(ing.annotations);
   const backends: ServiceBackend[] = [];
-  addBackend(backends, spec.defaultBackend, annotations, -1, -1);
+  addBackend(backends, spec.defaultBackend, -1, -1);
   const rules = list(spec.rules);
   for (let i = 0; i < rules.length; i++) {
     const paths = list(map(map(rules[i]).http).paths);
     for (let j = 0; j < paths.length; j++) {
-      addBackend(backends, map(paths[j]).backend, annotations, i, j);
+      addBackend(backends, map(paths[j]).backend, i, j);
     }
   }
   return backends;
 }
 
-function addBackend(backends: ServiceBackend[], backend: unknown, annotations: Record<string, any>, rule: number, path: number): void {
+function addBackend(backends: ServiceBackend[], backend: unknown, rule: number, path: number): void {
   if (!isMap(backend)) {
     return;
   }
@@ -123,8 +121,8 @@ function addBackend(backends: ServiceBackend[], backend: unknown, annotations: R
   if (typeof name !== 'string' || name === '') {
     return;
   }
-  if (map(service.port).name === 'use-annotation' && typeof annotations[`${ALB_ACTIONS}${name}`] === 'string') {
-    return; // an action of the AWS Load Balancer Controller, not a Service
+  if (map(service.port).name === ALB_ACTION_PORT) {
+    return; // an action of the AWS Load Balancer Controller, not a Service (ING010 if its annotation is missing)
   }
   backends.push({ name, service, rule, path });
 }

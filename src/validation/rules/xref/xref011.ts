@@ -28,11 +28,12 @@ export const XREF011: Rule = {
       return; // a canary
     }
     const paths = set.part(INGRESS_PATHS);
-    const { className, entryPoints } = routing;
+    const { className, entryPoints, group } = routing;
+    const albGroup = group.startsWith('group ') ? ` (IngressGroup '${group.slice('group '.length)}')` : '';
     forEachServedPath(r.m, (host, path, i, j, match) => {
       const first = paths.firstServing(routing, host, path, match);
       if (first !== undefined && (first.ing !== r.m || first.rule !== i || first.path !== j)) {
-        r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${className ? ` (class '${className}')` : ''}${entryPoints ? ` (entry points '${entryPoints}')` : ''}: the controller picks one of them`,
+        r.report('XREF011', pathField(i, j), path, `is already served for host '${host || '*'}' by ${describeServed(first)}${className ? ` (class '${className}')` : ''}${entryPoints ? ` (entry points '${entryPoints}')` : ''}${albGroup}: the controller picks one of them`,
           'serve each host and path from one Ingress only');
       }
     });
