@@ -55,7 +55,9 @@ const YAML_1_1: YAML.DocumentOptions & YAML.SchemaOptions = {
  * Reads the inputs: files and '-' (stdin) are read as manifests whatever their name, folders
  * are searched for manifests. A folder's YAML file in which no document has `apiVersion` and
  * `kind` is skipped, and so is any JSON file (given or found) that is not one object with
- * `apiVersion` and `kind` or a List.
+ * `apiVersion` and `kind` or a List. A YAML file given in which no document has `apiVersion`
+ * or `kind` (a kustomize patch, a tool's configuration: what a pre-commit hook passes along
+ * with the manifests) is skipped too; one that has either is read, and what it lacks reported.
  */
 export function readInputs(inputs: readonly string[], readStdin: () => string): Input {
   let files = 0;
@@ -160,6 +162,8 @@ function readFile(file: string, given: boolean, readStdin: () => string): { loca
     }
   } else if (!given && !parsed.some((p) => isManifest(p.object))) {
     return { located: [], skipped: parsed.length === 0 ? 'empty' : 'no apiVersion and kind' };
+  } else if (given && file !== '-' && parsed.length > 0 && !parsed.some((p) => looksLikeManifest(p.object))) {
+    return { located: [], skipped: 'no apiVersion and kind' };
   }
 
   const out: Located[] = [];
@@ -191,6 +195,11 @@ function isMap(x: unknown): x is Record<string, unknown> {
 /** Whether a document is a Kubernetes object (it has `apiVersion` and `kind`) or a List of them. */
 function isManifest(object: unknown): boolean {
   return isMap(object) && ((object.apiVersion !== undefined && object.kind !== undefined) || isList(object));
+}
+
+/** Whether a document is meant as a Kubernetes object: it has `apiVersion` or `kind` (maybe not both). */
+function looksLikeManifest(object: unknown): boolean {
+  return isMap(object) && (object.apiVersion !== undefined || object.kind !== undefined);
 }
 
 /** Whether an object is a `kind: List` of objects (as `kubectl get -o yaml` writes). */

@@ -35,9 +35,10 @@ server rejects in Services, Endpoints, EndpointSlices, Ingresses and IngressClas
 cross-object mistakes that only show up as missing traffic.
 
   <file|folder|->           files, folders or '-' for stdin; a file given is read as manifests
-                            whatever its name; folders are searched for *.yaml and *.yml files
-                            with at least one document with apiVersion and kind, and for *.json
-                            files that hold such an object or a List (other files are skipped)
+                            whatever its name, unless no document in it has apiVersion or kind;
+                            folders are searched for *.yaml and *.yml files with at least one
+                            document with apiVersion and kind, and for *.json files that hold
+                            such an object or a List (other files are skipped)
   --format FORMAT           text (default), json (acknowledged findings included, marked),
                             github (workflow commands: annotations on the lines) or sarif (2.1.0)
   --json                    the same as --format json

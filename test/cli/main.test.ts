@@ -325,21 +325,33 @@ describe('what is read', () => {
     expect(out).toContain(`${file}:${lineOf(text, 'just some text')}:1: error API005 object #2: \`(object)\` must be a map`);
   });
 
-  test('a file given is read as manifests whatever it holds, unless it is JSON', () => {
-    // GIVEN a kustomization and a JSON file that are no manifests
+  test('a file given is read as manifests whatever its name, unless nothing in it is meant as one', () => {
+    // GIVEN a kustomization, a JSON file that are no manifests, and a YAML manifest without apiVersion
     const kustomization = write('kustomization.yaml', 'resources:\n  - app.yaml\n');
     const metadata = write('construct-metadata.json', JSON.stringify({ version: '1.0.0' }));
     const good = write('good.yaml', GOOD);
-    // WHEN each is given
-    const yaml = run([kustomization]);
+    const noVersion = write('svc.txt', 'kind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n');
+    // WHEN each is given (as a pre-commit hook passes the files it changed)
+    const yaml = run([kustomization, good]);
     const json = run([metadata, good]);
-    // THEN the YAML file is checked (and is no manifest), the JSON file is skipped and said so
-    // (without --verbose: it was given)
-    expect(yaml.code).toBe(EXIT_FINDINGS);
-    expect(yaml.out).toContain('API005');
+    const broken = run([noVersion]);
+    // THEN the files that are no manifests are skipped and said so (without --verbose: they
+    // were given), and the manifest that lacks its apiVersion is read and reported
+    expect(yaml.code).toBe(EXIT_CLEAN);
+    expect(yaml.err).toMatch(/skipped '.*kustomization\.yaml': no apiVersion and kind/);
+    expect(yaml.out).toBe('no findings in 2 objects from 1 file (1 skipped)\n');
     expect(json.code).toBe(EXIT_CLEAN);
     expect(json.err).toMatch(/skipped '.*construct-metadata\.json': no apiVersion and kind/);
     expect(json.out).toBe('no findings in 2 objects from 1 file (1 skipped)\n');
+    expect(broken.code).toBe(EXIT_FINDINGS);
+    expect(broken.out).toContain('API005');
+  });
+
+  test('a YAML file given with nothing meant as a manifest fails as having nothing to check (exit 2)', () => {
+    const values = write('values.yaml', 'replicaCount: 1\n');
+    const { code, err } = run([values]);
+    expect(code).toBe(EXIT_UNREADABLE);
+    expect(err).toMatch(/no Kubernetes manifest found.*values\.yaml \(no apiVersion and kind\)/);
   });
 });
 
