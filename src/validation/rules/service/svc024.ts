@@ -16,9 +16,11 @@ export const SVC024: Rule = {
   check(r) {
     const annotations = map(r.m.annotations);
     if (annotations[TOLERATE_UNREADY] !== undefined) {
+      const published = map(r.m.spec).publishNotReadyAddresses === true;
       r.report('SVC024', `metadata.annotations[${TOLERATE_UNREADY}]`, annotations[TOLERATE_UNREADY],
-        'is no longer read by Kubernetes (removed in 1.24): not-ready pods are not published',
-        map(r.m.spec).publishNotReadyAddresses === true ? 'remove the annotation: `publishNotReadyAddresses` is set' : 'set `spec.publishNotReadyAddresses: true` and remove the annotation');
+        published ? 'is no longer read by Kubernetes (removed in 1.24); `spec.publishNotReadyAddresses` publishes the not-ready pods'
+          : 'is no longer read by Kubernetes (removed in 1.24): not-ready pods are not published',
+        published ? 'remove the annotation' : 'set `spec.publishNotReadyAddresses: true` and remove the annotation');
     }
   },
 };

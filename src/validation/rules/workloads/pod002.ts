@@ -13,8 +13,8 @@ export const POD002: Rule = {
   check(r) {
     forEachProbePort(r, (port, { container, numbers }, field) => {
       if (typeof port === 'number' && numbers.size > 0 && !numbers.has(port)) {
-        r.report('POD002', field, port, `is not a port that container '${container.name}' declares (${[...numbers].join(', ')})`,
-          'probe the port the container listens on');
+        r.report('POD002', field, port, `is not a port that container '${container.name}' declares (${[...numbers].join(', ')}): unless the container listens on it without declaring it (its command or configuration may name it), the probe fails`,
+          'probe the port the container listens on, and declare it in `ports`');
       }
     });
   },

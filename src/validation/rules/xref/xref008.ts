@@ -21,7 +21,7 @@ export const XREF008: Rule = {
       const name = b.name;
       if (!services.get(ns, name) && !r.isExternal('Service', ns, name)) {
         r.reportMissing('XREF008', `${backendField(b)}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
-          'the controller answers requests for this path with an error (503)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
+          'the controller answers requests for this path with a server error (503 from ingress-nginx, 502 from NGINX Ingress Controller)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
       }
     }
   },
