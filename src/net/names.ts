@@ -30,7 +30,7 @@ export class KubeName {
       errors.push(`must be no more than ${KubeName.LABEL_MAX_LENGTH} characters (it has ${value.length})`);
     }
     if (!DNS1123_LABEL.test(value)) {
-      errors.push(`must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. 'my-name' or '123-abc')${hint(value)}`);
+      errors.push(`must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. 'my-name' or '123-abc')${hint(value, DNS1123_LABEL)}`);
     }
     return errors;
   }
@@ -48,7 +48,7 @@ export class KubeName {
       errors.push(`must be no more than ${KubeName.SUBDOMAIN_MAX_LENGTH} characters (it has ${value.length})`);
     }
     if (!DNS1123_SUBDOMAIN.test(value)) {
-      errors.push(`must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit (e.g. 'example.com')${hint(value)}`);
+      errors.push(`must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit (e.g. 'example.com')${hint(value, DNS1123_SUBDOMAIN)}`);
     }
     return errors;
   }
@@ -83,7 +83,7 @@ export class KubeName {
       errors.push(`must be no more than ${KubeName.LABEL_MAX_LENGTH} characters (it has ${value.length})`);
     }
     if (!DNS1035_LABEL.test(value)) {
-      errors.push(`must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit (e.g. 'my-name' or 'abc-123')${hint(value)}`);
+      errors.push(`must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit (e.g. 'my-name' or 'abc-123')${hint(value, DNS1035_LABEL)}`);
     }
     return errors;
   }
@@ -100,8 +100,8 @@ export class KubeName {
     if (value.length > KubeName.IANA_SVC_NAME_MAX_LENGTH) {
       errors.push(`must be no more than ${KubeName.IANA_SVC_NAME_MAX_LENGTH} characters (it has ${value.length})`);
     }
-    if (!/^[-a-z0-9]+$/.test(value)) {
-      errors.push(`must contain only lower-case letters, digits and '-' (e.g. 'http' or 'mysql-admin')${hint(value)}`);
+    if (!IANA_CHARS.test(value)) {
+      errors.push(`must contain only lower-case letters, digits and '-' (e.g. 'http' or 'mysql-admin')${hint(value, IANA_CHARS)}`);
     }
     if (value.includes('--')) {
       errors.push('must not contain consecutive hyphens');
@@ -180,11 +180,18 @@ const DNS1123_SUBDOMAIN = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** A short suggestion for the common mistakes: upper case and underscores. */
-function hint(value: string): string {
+const IANA_CHARS = /^[-a-z0-9]+$/;
+
+/**
+ * A short suggestion for the common mistakes, upper case and underscores, when fixing them gives
+ * a value of the form `rule` (no suggestion for `foo.${DOMAIN}.com`: lower case is not enough).
+ */
+function hint(value: string, rule: RegExp): string {
   if (/[A-Z_]/.test(value)) {
     const suggestion = value.toLowerCase().replace(/_/g, '-');
-    return `; did you mean '${suggestion}'?`;
+    if (rule.test(suggestion)) {
+      return `; did you mean '${suggestion}'?`;
+    }
   }
   return '';
 }

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { KubeName } from '../../src';
 
 describe('dns1123LabelErrors', () => {
@@ -129,5 +130,36 @@ describe('labelValueErrors', () => {
 
   test.each(['a'.repeat(64), '-a', 'a-', 'a/b', 'a b'])('fails if %j', (v) => {
     expect(KubeName.labelValueErrors(v).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a "did you mean" suggestion is itself of the form asked for', () => {
+  // The oracle is the Kubernetes definition of each form (apimachinery's IsDNS1123Label,
+  // IsDNS1123Subdomain, IsDNS1035Label, IsValidPortName), written here as regular expressions:
+  // a suggestion must match it (its length is judged on its own).
+  const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+  const forms: [string, (v: string) => string[], RegExp][] = [
+    ['DNS-1123 label', KubeName.dns1123LabelErrors, new RegExp(`^${LABEL}$`)],
+    ['DNS-1123 subdomain', KubeName.dns1123SubdomainErrors, new RegExp(`^${LABEL}(\\.${LABEL})*$`)],
+    ['DNS-1035 label', KubeName.dns1035LabelErrors, /^[a-z]([-a-z0-9]*[a-z0-9])?$/],
+    ['IANA service name', KubeName.ianaSvcNameErrors, /^[-a-z0-9]+$/],
+  ];
+  const value = fc.string({ unit: fc.constantFrom(...'aZ_9-.${}! '.split('')), minLength: 1, maxLength: 12 });
+
+  test.each(forms)('%s', (_name, errorsOf, form) => {
+    let suggested = 0;
+    fc.assert(fc.property(value, (v) => {
+      const m = /did you mean '([^']*)'\?/.exec(errorsOf(v).join('\n'));
+      if (m !== null) {
+        suggested++;
+        expect(m[1]).toMatch(form);
+      }
+    }), { numRuns: 500, seed: 20261130 });
+    expect(suggested).toBeGreaterThan(0);
+  });
+
+  test('no suggestion for a value that lower case cannot fix (gke-networking-recipes: foo.${DOMAIN}.com)', () => {
+    expect(KubeName.dns1123SubdomainErrors('foo.${DOMAIN}.com').join()).not.toMatch(/did you mean/);
+    expect(KubeName.dns1123SubdomainErrors('Foo.Example.com').join()).toMatch(/did you mean 'foo.example.com'\?/);
   });
 });

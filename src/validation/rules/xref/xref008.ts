@@ -1,9 +1,20 @@
 import { BACKEND_WALK, backendField, inNamespace, serviceBackendsOf } from './_xref';
 import { Severity } from '../../finding';
-import { SERVICES } from '../_cross';
+import { SERVICES, routingOf } from '../_cross';
 import { namespaceOf } from '../_engine';
 import { ING_DOCS } from '../_links';
 import { Rule } from '../_rule';
+
+/**
+ * What the controller of `className` does with a backend Service that does not exist: the
+ * GKE controller (ingress-gce) fails the translation of the whole Ingress and programs none of
+ * it; the NGINX-based controllers answer the path's requests with a server error.
+ */
+function consequenceFor(className: string): string {
+  return className === 'gce' || className === 'gce-internal'
+    ? 'ingress-gce programs no path of this Ingress (a missing Service fails its translation)'
+    : 'the controller answers requests for this path with a server error (503 from ingress-nginx, 502 from NGINX Ingress Controller)';
+}
 
 export const XREF008: Rule = {
   id: 'XREF008',
@@ -17,11 +28,12 @@ export const XREF008: Rule = {
   check(r, set) {
     const ns = namespaceOf(r.m, r.settings.namespace);
     const services = set.part(SERVICES);
+    const consequence = consequenceFor(routingOf(r.m)?.className ?? '');
     for (const b of serviceBackendsOf(r.m)) {
       const name = b.name;
       if (!services.get(ns, name) && !r.isExternal('Service', ns, name)) {
         r.reportMissing('XREF008', `${backendField(b)}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
-          'the controller answers requests for this path with a server error (503 from ingress-nginx, 502 from NGINX Ingress Controller)', 'create the Service in the Ingress\'s namespace, or fix the name', name);
+          consequence, 'create the Service in the Ingress\'s namespace, or fix the name', name);
       }
     }
   },

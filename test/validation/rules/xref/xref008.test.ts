@@ -11,3 +11,10 @@ test('the message names no single status code: controllers answer a missing back
   expect(messageOf([missing], 'XREF008', 'spec.rules[0].http.paths[0].backend.service.name'))
     .toMatch(/answers requests for this path with a server error \(503 from ingress-nginx, 502 from NGINX Ingress Controller\)$/);
 });
+
+test('on GKE the whole Ingress is not programmed (ingress-gce fails its translation)', () => {
+  // (GoogleCloudPlatform/gke-networking-recipes ingress/single-cluster/ingress-custom-grpc-health-check)
+  const gce = ingress('fe', { rules: [rule(undefined, path('/', 'fe'))] }, { annotations: { 'kubernetes.io/ingress.class': 'gce' } });
+  expect(messageOf([gce], 'XREF008', 'spec.rules[0].http.paths[0].backend.service.name'))
+    .toMatch(/unless it is applied from elsewhere, ingress-gce programs no path of this Ingress \(a missing Service fails its translation\)$/);
+});
