@@ -108,7 +108,12 @@ export function checkApi(r: Reporter): string | undefined {
     return undefined;
   }
   if (served !== apiVersion) {
-    r.report('API002', 'apiVersion', apiVersion, `does not serve the kind '${kind}'`, `use apiVersion '${served}' for a ${kind}`);
+    // A kind of the same name in another API group is another kind, a custom resource (Calico's
+    // projectcalico.org/v3 NetworkPolicy, Knative's serving.knative.dev/v1 Service): unknown here,
+    // not wrong. Only a group Kubernetes itself serves says the version is the wrong one.
+    if (BUILT_IN_GROUPS.has(groupOf(apiVersion))) {
+      r.report('API002', 'apiVersion', apiVersion, `does not serve the kind '${kind}'`, `use apiVersion '${served}' for a ${kind}`);
+    }
     return undefined;
   }
   const schema = schemaOf(r.settings.minor);
@@ -143,6 +148,15 @@ const GROUP_KINDS: Record<string, readonly string[]> = {
 };
 
 /** API006: a kind that the (built-in) group of its apiVersion does not serve. */
+/** The API group of an apiVersion ('' for the core group: `v1`). */
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The API groups Kubernetes serves itself, now or before (the core group is ''). */
+const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([...Object.keys(GROUP_KINDS), ...Object.keys(REMOVED), ...Object.values(SERVED)].map(groupOf));
+
 function checkKindOfGroup(r: Reporter, apiVersion: string, kind: string): void {
   const kinds = own(GROUP_KINDS, apiVersion);
   if (kinds === undefined || kinds.includes(kind) || (kind.endsWith('List') && kinds.includes(kind.slice(0, -4)))) {
