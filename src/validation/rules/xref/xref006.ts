@@ -1,4 +1,4 @@
-import { compareNames, portNamesOf, reportAbsentPorts } from './_xref';
+import { compareNames, podSelectorOf, portNamesOf, reportAbsentPorts } from './_xref';
 import { Severity } from '../../finding';
 import { BACKENDS, SERVICES, SERVICE_NAME_LABEL } from '../_cross';
 import { Reporter, isMap, list, map, nameOf, namespaceOf } from '../_engine';
@@ -14,8 +14,8 @@ function checkSlice(r: Reporter, set: ManifestSet): void {
   }
   const ns = namespaceOf(r.m, r.settings.namespace);
   const svc = set.part(SERVICES).get(ns, serviceName);
-  if (!svc || serviceType(svc) === 'ExternalName') {
-    return; // XREF004, or no ports to compare with
+  if (!svc || serviceType(svc) === 'ExternalName' || podSelectorOf(svc) !== undefined) {
+    return; // XREF004, no ports to compare with, or a Service whose own slices the controller writes
   }
   const wanted = portNamesOf(map(svc.spec).ports);
   if (wanted.length === 0) {
@@ -33,8 +33,8 @@ function checkSlice(r: Reporter, set: ManifestSet): void {
 /** The port names of an Endpoints object against those of its Service. */
 function checkEndpoints(r: Reporter, set: ManifestSet): void {
   const svc = set.part(SERVICES).get(namespaceOf(r.m, r.settings.namespace), nameOf(r.m));
-  if (!svc || serviceType(svc) === 'ExternalName') {
-    return; // XREF007, or no ports to compare with
+  if (!svc || serviceType(svc) === 'ExternalName' || podSelectorOf(svc) !== undefined) {
+    return; // XREF007, no ports to compare with, or a Service whose Endpoints the controller writes
   }
   const wanted = portNamesOf(map(svc.spec).ports);
   const have = new Set<string>();
@@ -54,7 +54,7 @@ function checkEndpoints(r: Reporter, set: ManifestSet): void {
 
 export const XREF006: Rule = {
   id: 'XREF006',
-  summary: 'the port names of an EndpointSlice or Endpoints differ from those of its Service',
+  summary: 'the port names of an EndpointSlice or Endpoints differ from those of its Service without selector',
   kinds: ['EndpointSlice', 'Endpoints'],
   severity: Severity.ERROR,
   docsUrl: `${SVC_DOCS}#services-without-selectors`,
