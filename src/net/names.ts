@@ -101,7 +101,7 @@ export class KubeName {
       errors.push(`must be no more than ${KubeName.IANA_SVC_NAME_MAX_LENGTH} characters (it has ${value.length})`);
     }
     if (!IANA_CHARS.test(value)) {
-      errors.push(`must contain only lower-case letters, digits and '-' (e.g. 'http' or 'mysql-admin')${hint(value, IANA_CHARS)}`);
+      errors.push(`must contain only lower-case letters, digits and '-' (e.g. 'http' or 'mysql-admin')${hint(value, IANA_NAME)}`);
     }
     if (value.includes('--')) {
       errors.push('must not contain consecutive hyphens');
@@ -181,6 +181,8 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 const IANA_CHARS = /^[-a-z0-9]+$/;
+/** The whole form of an IANA service name but its length: a letter, no '-' at either end, no '--'. */
+const IANA_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * A short suggestion for the common mistakes, upper case and underscores, when fixing them gives

@@ -142,7 +142,7 @@ describe('a "did you mean" suggestion is itself of the form asked for', () => {
     ['DNS-1123 label', KubeName.dns1123LabelErrors, new RegExp(`^${LABEL}$`)],
     ['DNS-1123 subdomain', KubeName.dns1123SubdomainErrors, new RegExp(`^${LABEL}(\\.${LABEL})*$`)],
     ['DNS-1035 label', KubeName.dns1035LabelErrors, /^[a-z]([-a-z0-9]*[a-z0-9])?$/],
-    ['IANA service name', KubeName.ianaSvcNameErrors, /^[-a-z0-9]+$/],
+    ['IANA service name', KubeName.ianaSvcNameErrors, /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/],
   ];
   const value = fc.string({ unit: fc.constantFrom(...'aZ_9-.${}! '.split('')), minLength: 1, maxLength: 12 });
 
@@ -158,7 +158,8 @@ describe('a "did you mean" suggestion is itself of the form asked for', () => {
     expect(suggested).toBeGreaterThan(0);
   });
 
-  test('no suggestion for a value that lower case cannot fix (gke-networking-recipes: foo.${DOMAIN}.com)', () => {
+  test('no suggestion for a value that lower case cannot fix (gke-networking-recipes: foo.${DOMAIN}.com; a port name abc-def12_)', () => {
+    expect(KubeName.ianaSvcNameErrors('abc-def12_').join()).not.toMatch(/did you mean/);
     expect(KubeName.dns1123SubdomainErrors('foo.${DOMAIN}.com').join()).not.toMatch(/did you mean/);
     expect(KubeName.dns1123SubdomainErrors('Foo.Example.com').join()).toMatch(/did you mean 'foo.example.com'\?/);
   });

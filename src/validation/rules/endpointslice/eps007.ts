@@ -18,7 +18,7 @@ export const EPS007: Rule = {
       const addresses = isMap(ep) ? list(ep.addresses) : [];
       // (more than 100 is EPS002's)
       if (addresses.length > 1 && addresses.length <= MAX_ADDRESSES) {
-        r.report('EPS007', `endpoints[${i}].addresses`, addresses, 'has more than one address: consumers (kube-proxy, DNS) use only the first one', 'make one endpoint per address');
+        r.report('EPS007', `endpoints[${i}].addresses`, addresses, 'has more than one address: kube-proxy uses only the first one (the API lets every consumer use only the first)', 'make one endpoint per address');
       }
     });
   },

@@ -298,7 +298,8 @@ export function checkSelector(r: Reporter, ruleId: string, selector: unknown, fi
     switch (x.operator) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) {
+        // (a `values` that is there but no list is a wrong type, which API004 reports)
+        if (values.length === 0 && (x.values === undefined || x.values === null || Array.isArray(x.values))) {
           r.report(ruleId, `${at}.values`, x.values, `must be specified when \`operator\` is '${x.operator}'`, 'list the label values to match');
         }
         break;

@@ -60,12 +60,20 @@ export const NP003: Rule = {
 
 /**
  * A CIDR as the API server reads it: its parser (ParseCIDRSloppy) accepts IPv4 octets with
- * leading zeros and reads them as decimal, so such a range is not refused here either.
+ * leading zeros and reads them as decimal, and IPv4-mapped IPv6 ranges (`::ffff:10.0.0.0/104`,
+ * the IPv4 range 10.0.0.0/8), so such a range is not refused here either.
  */
 function serverCidr(text: string): { readonly cidr: Cidr | undefined; readonly errors: string[] } {
   const errors = Cidr.errors(text);
   if (errors.length === 0) {
     return { cidr: Cidr.parse(text), errors };
+  }
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)\/(\d+)$/i.exec(text);
+  if (mapped !== null && Number(mapped[2]) >= 96 && Number(mapped[2]) <= 128) {
+    const v4 = `${mapped[1]}/${Number(mapped[2]) - 96}`;
+    if (Cidr.errors(v4).length === 0) {
+      return { cidr: Cidr.parse(v4), errors: [] };
+    }
   }
   const [address, prefix, ...rest] = text.split('/');
   const decimal = rest.length === 0 ? serverReading(address) : undefined;

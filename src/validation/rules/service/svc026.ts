@@ -37,7 +37,7 @@ export const SVC026: Rule = {
       if (https) {
         r.report('SVC026', `spec.ports[${i}]`, p.port,
           `is an HTTPS port of an ExternalName Service: clients that connect to the Service's name check the certificate against that name, while '${host}' presents a certificate for its own name, so TLS fails`,
-          `have clients connect to '${host}' directly (the Service only saves a DNS lookup), or serve a certificate that also names the Service`);
+          `have clients connect to '${host}' directly (the Service only saves a DNS lookup), or serve a certificate that also names the Service; a proxy that connects to '${host}' itself (Traefik does with an ExternalName backend) is not affected`);
       }
     }
   },

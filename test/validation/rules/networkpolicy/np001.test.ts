@@ -35,3 +35,9 @@ describe('NP001 branches', () => {
     ]);
   });
 });
+
+test('a `values` that is a string, not a list, is a wrong type (API004), not a missing field', () => {
+  // (IBM/network-config-analyzer tests/k8s_testcases/network-policy-checks-bad-path/matchexpressions_values_wrong_form.yaml)
+  const p = policy('x', { podSelector: { matchExpressions: [{ key: 'app', operator: 'NotIn', values: 'web' }] } });
+  expect(ids([WEB_PODS, p]).filter((f) => f.includes('matchExpressions[0].values'))).toEqual(['1 API004 spec.podSelector.matchExpressions[0].values']);
+});

@@ -2,7 +2,7 @@ import { ManifestChecker } from '../../../../src';
 import { NP003 } from '../../../../src/validation/rules/networkpolicy/np003';
 import { WEB_PODS } from '../../_fixtures';
 import { ids, ruleCases } from '../_case';
-import { webPolicy } from './_policy';
+import { policy, webPolicy } from './_policy';
 
 ruleCases(NP003, [
   {
@@ -46,4 +46,12 @@ test('an ipBlock with leading zeros is read as the API server reads it (decimal)
     spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '010.0.0.0/8', except: ['010.1.0.0/16'] } }] }] },
   };
   expect(ManifestChecker.check([policy]).filter((f) => f.ruleId === 'NP003')).toEqual([]);
+});
+
+test('an IPv4-mapped IPv6 range is read as the API server reads it: the IPv4 range it maps', () => {
+  // (a 1.28 API server parses ipBlock CIDRs with ParseCIDRSloppy, which accepts them)
+  const p = policy('mapped', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '::ffff:10.0.0.0/104', except: ['::ffff:10.1.0.0/112'] } }] }] });
+  expect(ids([WEB_PODS, p]).filter((f) => f.includes('NP003'))).toEqual([]);
+  const outside = policy('mapped', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '::ffff:10.0.0.0/104', except: ['::ffff:11.1.0.0/112'] } }] }] });
+  expect(ids([WEB_PODS, outside]).filter((f) => f.includes('NP003'))).toEqual(['1 NP003 spec.ingress[0].from[0].ipBlock.except[0]']);
 });
