@@ -1,7 +1,7 @@
 import { INGRESS_WALK, forEachPath } from './_ingress';
 import { PATH_TYPES } from './ing005';
 import { Severity } from '../../finding';
-import { absent, oneOf } from '../_engine';
+import { oneOf } from '../_engine';
 import { ING_DOCS } from '../_links';
 import { Rule } from '../_rule';
 
@@ -19,7 +19,7 @@ export const ING004: Rule = {
   check(r) {
     forEachPath(r, (p, i, j) => {
       const pathType = p.pathType;
-      if (absent(pathType)) {
+      if (pathType === undefined || pathType === null) {
         const path = typeof p.path === 'string' ? p.path : '';
         // a path with regular-expression characters is read as a pattern by the controllers that
         // read patterns, whatever the type; Prefix and Exact would compare it as text

@@ -13,3 +13,10 @@ test('a missing pathType on a pattern suggests ImplementationSpecific, not Prefi
   const fix = ManifestChecker.check([pattern]).find((f) => f.ruleId === 'ING004')?.fix;
   expect(fix).toBe("use 'ImplementationSpecific' for the pattern '/tea/[A-Z0-9]' (Prefix and Exact compare the path as text)");
 });
+
+test('an empty pathType is set, to a value that is not a path type (as the API server says)', () => {
+  // (traefik/traefik pkg/provider/kubernetes/ingress/fixtures/Ingress-with-empty-pathType.yml)
+  const empty = ingress('web', { rules: [rule('a.example.com', { path: '/', pathType: '', backend: { service: { name: 'web', port: { number: 80 } } } })] });
+  const found = ManifestChecker.check([empty]).filter((f) => f.ruleId === 'ING004');
+  expect(found.map((f) => [f.value, f.message])).toEqual([["''", "must be one of 'Exact', 'Prefix' or 'ImplementationSpecific'"]]);
+});
