@@ -161,9 +161,9 @@ function readFile(file: string, given: boolean, readStdin: () => string): { loca
       return { located: [], skipped: 'no apiVersion and kind' };
     }
   } else if (!given && !parsed.some((p) => isManifest(p.object))) {
-    return { located: [], skipped: parsed.length === 0 ? 'empty' : 'no apiVersion and kind' };
+    return { located: [], skipped: parsed.length === 0 ? 'empty' : notManifest(parsed) };
   } else if (given && file !== '-' && parsed.length > 0 && !parsed.some((p) => looksLikeManifest(p.object))) {
-    return { located: [], skipped: 'no apiVersion and kind' };
+    return { located: [], skipped: notManifest(parsed) };
   }
 
   const out: Located[] = [];
@@ -194,12 +194,22 @@ function isMap(x: unknown): x is Record<string, unknown> {
 
 /** Whether a document is a Kubernetes object (it has `apiVersion` and `kind`) or a List of them. */
 function isManifest(object: unknown): boolean {
-  return isMap(object) && ((object.apiVersion !== undefined && object.kind !== undefined) || isList(object));
+  return isMap(object) && !isKubeconfig(object) && ((object.apiVersion !== undefined && object.kind !== undefined) || isList(object));
+}
+
+/** Why documents that are no manifests are skipped. */
+function notManifest(parsed: readonly Parsed[]): string {
+  return parsed.every((p) => isMap(p.object) && isKubeconfig(p.object)) ? 'a kubeconfig, not a manifest' : 'no apiVersion and kind';
+}
+
+/** Whether a document is a client's kubeconfig (`apiVersion: v1`, `kind: Config`), which is no object of the API. */
+function isKubeconfig(object: Record<string, unknown>): boolean {
+  return object.apiVersion === 'v1' && object.kind === 'Config' && ['clusters', 'contexts', 'users', 'current-context'].some((k) => k in object);
 }
 
 /** Whether a document is meant as a Kubernetes object: it has `apiVersion` or `kind` (maybe not both). */
 function looksLikeManifest(object: unknown): boolean {
-  return isMap(object) && (object.apiVersion !== undefined || object.kind !== undefined);
+  return isMap(object) && !isKubeconfig(object) && (object.apiVersion !== undefined || object.kind !== undefined);
 }
 
 /** Whether an object is a `kind: List` of objects (as `kubectl get -o yaml` writes). */

@@ -792,3 +792,13 @@ spec:
     expect(out).toContain('mermaid or dot; NetworkPolicies and the findings mark its edges');
   });
 });
+
+describe('files that are no manifests', () => {
+  test('a kubeconfig given is skipped, not reported as an object of an unknown kind', () => {
+    // (Shopify/krane test/fixtures/kube-config/dummy_config.yml)
+    const file = write('dummy_config.yml', 'apiVersion: v1\nkind: Config\nclusters:\n  - name: c\n    cluster: {server: "https://1.2.3.4"}\ncontexts: []\nusers: []\n');
+    const { code, err } = run([file]);
+    expect(code).toBe(EXIT_UNREADABLE);
+    expect(err).toMatch(/dummy_config\.yml \(a kubeconfig, not a manifest\)/);
+  });
+});

@@ -342,6 +342,8 @@ class SchemaWalk {
   private readonly names: Array<string | number> = [];
   private r!: Reporter;
   private unknownOnly = false;
+  /** With `unknownOnly` (an object of a removed version): the version and kind it moves to. */
+  private target = '';
   private schema!: CompiledSchema;
 
   /** Walks `obj` against the struct `root`, reporting through `r`. */
@@ -349,6 +351,7 @@ class SchemaWalk {
     this.r = r;
     this.schema = schema;
     this.unknownOnly = unknownOnly;
+    this.target = unknownOnly ? `${own(SERVED, kind) ?? ''} ${kind}` : '';
     this.walk(obj, schema.roots[kind], 0);
     this.r = undefined as any; // hold no object after the walk
   }
@@ -466,7 +469,11 @@ class SchemaWalk {
     const known = this.schema.fieldsOf(code).filter((f) => f !== 'status');
     const hint = own(RENAMED, `${code}.${key}`);
     const close = known.find((f) => f.toLowerCase() === key.toLowerCase());
-    this.r.report('API003', this.path(depth), value, 'is not a field of this object: the API server rejects unknown fields (strict field validation)',
+    // (for a removed version, the API server refuses the version itself: this says what else
+    // changes in the version to move to)
+    const what = this.unknownOnly ? `is not a field of a ${this.target}, the version to move to`
+      : 'is not a field of this object: the API server rejects unknown fields (strict field validation)';
+    this.r.report('API003', this.path(depth), value, what,
       hint ?? (close ? `did you mean \`${close}\`?` : `remove it; known fields here: ${known.join(', ')}`));
   }
 }

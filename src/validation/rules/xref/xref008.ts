@@ -10,10 +10,10 @@ import { Rule } from '../_rule';
  * GKE controller (ingress-gce) fails the translation of the whole Ingress and programs none of
  * it; the NGINX-based controllers answer the path's requests with a server error.
  */
-function consequenceFor(className: string): string {
+function consequenceFor(className: string, defaultBackend: boolean): string {
   return className === 'gce' || className === 'gce-internal'
     ? 'ingress-gce programs no path of this Ingress (a missing Service fails its translation)'
-    : 'the controller answers requests for this path with a server error (503 from ingress-nginx, 502 from NGINX Ingress Controller)';
+    : `the controller answers ${defaultBackend ? 'the requests no rule takes' : 'requests for this path'} with a server error (503 from ingress-nginx, 502 from NGINX Ingress Controller)`;
 }
 
 export const XREF008: Rule = {
@@ -28,12 +28,12 @@ export const XREF008: Rule = {
   check(r, set) {
     const ns = namespaceOf(r.m, r.settings.namespace);
     const services = set.part(SERVICES);
-    const consequence = consequenceFor(routingOf(r.m)?.className ?? '');
+    const className = routingOf(r.m)?.className ?? '';
     for (const b of serviceBackendsOf(r.m)) {
       const name = b.name;
       if (!services.get(ns, name) && !r.isExternal('Service', ns, name)) {
         r.reportMissing('XREF008', `${backendField(b)}.service.name`, name, `names Service '${name}', which is not ${inNamespace(ns)}`,
-          consequence, 'create the Service in the Ingress\'s namespace, or fix the name', name);
+          consequenceFor(className, b.rule < 0), 'create the Service in the Ingress\'s namespace, or fix the name', name);
       }
     }
   },

@@ -39,13 +39,13 @@ describe('NP003 branches', () => {
 
 test('an ipBlock with leading zeros is read as the API server reads it (decimal), not refused', () => {
   // the 1.28 server parses CIDRs loosely: '010.0.0.0/8' is 10.0.0.0/8 to it
-  const policy = {
+  const leadingZeros = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: 'p' },
     spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '010.0.0.0/8', except: ['010.1.0.0/16'] } }] }] },
   };
-  expect(ManifestChecker.check([policy]).filter((f) => f.ruleId === 'NP003')).toEqual([]);
+  expect(ManifestChecker.check([leadingZeros]).filter((f) => f.ruleId === 'NP003')).toEqual([]);
 });
 
 test('an IPv4-mapped IPv6 range is read as the API server reads it: the IPv4 range it maps', () => {

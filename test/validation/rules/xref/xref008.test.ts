@@ -18,3 +18,8 @@ test('on GKE the whole Ingress is not programmed (ingress-gce fails its translat
   expect(messageOf([gce], 'XREF008', 'spec.rules[0].http.paths[0].backend.service.name'))
     .toMatch(/unless it is applied from elsewhere, ingress-gce programs no path of this Ingress \(a missing Service fails its translation\)$/);
 });
+
+test('for the default backend the message speaks of the requests no rule takes', () => {
+  const dflt = ingress('web', { defaultBackend: { service: { name: 'gone', port: { number: 80 } } } });
+  expect(messageOf([dflt], 'XREF008', 'spec.defaultBackend.service.name')).toMatch(/the controller answers the requests no rule takes with a server error/);
+});
