@@ -340,12 +340,14 @@ export interface IngressRouting {
   readonly className: string;
   /** The entry points, sorted and joined with ',', or ''. */
   readonly entryPoints: string;
+  /** The AWS Load Balancer Controller's IngressGroup the Ingress names (`group.name`), if any. */
+  readonly albGroup?: string;
   /**
-   * For the AWS Load Balancer Controller (class `alb`, or `alb.ingress.kubernetes.io/`
-   * annotations), the IngressGroup: `group.name`, or the Ingress itself when it names none (the
-   * controller then gives it a load balancer of its own); '' for other controllers.
+   * The load balancer that serves it, for the AWS Load Balancer Controller (class `alb`, or
+   * `alb.ingress.kubernetes.io/` annotations): its IngressGroup, or the Ingress itself when it
+   * names none (the controller then gives it a load balancer of its own); '' for other controllers.
    */
-  readonly group: string;
+  readonly loadBalancer: string;
 }
 
 /** How the Ingress `ing` is served, or undefined when it is an ingress-nginx canary. */
@@ -360,7 +362,8 @@ export function routingOf(ing: Manifest): IngressRouting | undefined {
   return {
     className,
     entryPoints: points === undefined ? '' : points.split(',').map((e) => e.trim()).sort().join(','),
-    group: !alb ? '' : str(annotations[ALB_GROUP]) !== undefined ? `group ${str(annotations[ALB_GROUP])}` : `Ingress ${str(ing.namespace) ?? ''}/${nameOf(ing)}`,
+    albGroup: alb ? str(annotations[ALB_GROUP]) : undefined,
+    loadBalancer: !alb ? '' : str(annotations[ALB_GROUP]) !== undefined ? `group ${str(annotations[ALB_GROUP])}` : `Ingress ${str(ing.namespace) ?? ''}/${nameOf(ing)}`,
   };
 }
 
@@ -417,7 +420,7 @@ export class IngressPaths {
 
 /** Where an Ingress's routes are served within its class: its entry points and load balancer group. */
 function listenerOf(routing: IngressRouting): string {
-  return `${routing.entryPoints}\n${routing.group}`;
+  return `${routing.entryPoints}\n${routing.loadBalancer}`;
 }
 
 export const INGRESS_PATHS: IndexPart<IngressPaths> = {

@@ -39,12 +39,17 @@ export function listenersOf(m: Manifest, parentKind: string, defaultNamespace: s
     name: typeof l.name === 'string' ? l.name : '',
     port: l.port,
     protocol: typeof l.protocol === 'string' ? l.protocol : '',
-    tlsMode: isMap(l.tls) ? (typeof l.tls.mode === 'string' ? l.tls.mode : 'Terminate') : undefined,
+    tlsMode: tlsModeOf(l),
     hostname: typeof l.hostname === 'string' && l.hostname !== '' ? l.hostname : undefined,
     allowedRoutes: map(l.allowedRoutes),
     id: `${owner}/${String(l.name)}`,
     namespace: ns,
   }));
+}
+
+/** A listener's `tls.mode` ('Terminate' when not set, the CRD's default), or undefined without `tls`. */
+export function tlsModeOf(listener: Record<string, any>): string | undefined {
+  return isMap(listener.tls) ? (typeof listener.tls.mode === 'string' ? listener.tls.mode : 'Terminate') : undefined;
 }
 
 /** The route kinds a listener protocol admits when `allowedRoutes.kinds` is empty, or undefined when unknown. */

@@ -1,4 +1,4 @@
-import { kindsOfProtocol } from './_attach';
+import { kindsOfProtocol, tlsModeOf } from './_attach';
 import { GATEWAY_GROUP, ROUTE_KINDS } from './_index';
 import { Severity } from '../../finding';
 import { isMap, list, map } from '../_engine';
@@ -14,8 +14,7 @@ export const GW110: Rule = {
     list(map(r.m.spec).listeners).forEach((l, i) => {
       if (!isMap(l)) return;
       const protocol = typeof l.protocol === 'string' ? l.protocol : '';
-      const tlsMode = isMap(l.tls) ? (typeof l.tls.mode === 'string' ? l.tls.mode : 'Terminate') : undefined;
-      const carried = kindsOfProtocol({ protocol, tlsMode });
+      const carried = kindsOfProtocol({ protocol, tlsMode: tlsModeOf(l) });
       const kinds = list(map(l.allowedRoutes).kinds);
       const invalid = kinds.map((k) => (isMap(k) && (k.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && typeof k.kind === 'string' ? why(k.kind, protocol, carried) : undefined));
       const none = invalid.every((w) => w !== undefined) ? ', and with no other kind the listener admits no route' : '';

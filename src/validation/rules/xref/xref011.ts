@@ -28,8 +28,8 @@ export const XREF011: Rule = {
       return; // a canary
     }
     const paths = set.part(INGRESS_PATHS);
-    const { className, entryPoints, group } = routing;
-    const albGroup = group.startsWith('group ') ? ` (IngressGroup '${group.slice('group '.length)}')` : '';
+    const { className, entryPoints } = routing;
+    const albGroup = routing.albGroup !== undefined ? ` (IngressGroup '${routing.albGroup}')` : '';
     forEachServedPath(r.m, (host, path, i, j, match) => {
       const first = paths.firstServing(routing, host, path, match);
       if (first !== undefined && (first.ing !== r.m || first.rule !== i || first.path !== j)) {
